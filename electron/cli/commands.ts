@@ -1,0 +1,57 @@
+import { parseArgs } from 'node:util';
+import { resolve } from 'node:path';
+import { inProcessBackend, unwrap } from './in-process';
+
+export interface Command {
+  name: string;
+  synopsis: string;
+  summary: string;
+  run(args: string[]): Promise<number>;
+}
+
+/** Every subcommand, in the order `--help` lists them. Later issues add scan, import, report… */
+export const commands: Command[] = [
+  {
+    name: 'case',
+    synopsis: 'case create <file> --name <name> | case info <file>',
+    summary: 'Create a case file, or print what a case file holds.',
+    async run(args) {
+      const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { name: { type: 'string' } } });
+      const [action, file] = positionals;
+      if ((action !== 'create' && action !== 'info') || !file) throw new Error('usage: tokenscope case create <file> --name <name> | case info <file>');
+      const backend = inProcessBackend();
+      try {
+        const info =
+          action === 'create'
+            ? unwrap(await backend.route('case.createAt', { path: resolve(file), name: values.name ?? defaultName(file) }, 'host'))
+            : unwrap(await backend.route('case.openPath', { path: resolve(file) }, 'host'));
+        console.log(JSON.stringify(info, null, 2));
+        return 0;
+      } finally {
+        await backend.shutdown();
+      }
+    },
+  },
+];
+
+function defaultName(file: string): string {
+  return file.split(/[\\/]/).pop()?.replace(/\.tokenscope$/, '') || 'Case';
+}
+
+export function usage(): string {
+  const width = Math.max(...commands.map((c) => c.synopsis.length));
+  return [
+    'tokenscope — offline investigation of OAuth tokens and other non-human identities',
+    '',
+    'Usage: tokenscope <command> [options]',
+    '',
+    'Commands:',
+    ...commands.map((c) => `  ${c.synopsis.padEnd(width)}  ${c.summary}`),
+    '',
+    'Options:',
+    '  -h, --help       show this help',
+    '  -v, --version    print the version',
+    '',
+    'Exit codes: 0 success, 1 the command failed (message on stderr), 2 usage error.',
+  ].join('\n');
+}

@@ -1,0 +1,46 @@
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+/** Import restrictions that encode ARCHITECTURE.md's "who may import whom" table. */
+const layer = (files, patterns, message) => ({
+  files,
+  rules: { 'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }] },
+});
+
+const htmlSinks = [
+  { selector: "MemberExpression[property.name=/^(innerHTML|outerHTML)$/]", message: 'No HTML sinks: render attacker-controlled data as text.' },
+  { selector: "CallExpression[callee.property.name='insertAdjacentHTML']", message: 'No HTML sinks: render attacker-controlled data as text.' },
+  { selector: "CallExpression[callee.property.name='write'][callee.object.name='document']", message: 'No document.write.' },
+  { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'No dangerouslySetInnerHTML: render data as text.' },
+];
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', '.tmp/**', 'bench-data/**', 'sample-data/**', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      'no-eval': 'error',
+      'no-implied-eval': 'error',
+      'no-new-func': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-syntax': ['error', ...htmlSinks],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: { ...reactHooks.configs.recommended.rules },
+  },
+  layer(['shared/**'], ['**/electron/**', '**/renderer/**', 'node:*', 'electron', 'react', 'react-dom'], 'shared/ is pure: no Node, no DOM, no app layers.'),
+  layer(['electron/core/**'], ['electron', 'electron/*', '**/electron/main/**', '**/electron/preload/**', '**/electron/server/**', '**/electron/cli/**', '**/renderer/**'], 'electron/core is the backend: it imports only shared/ and itself, never electron.'),
+  layer(['electron/server/**', 'electron/cli/**'], ['electron', 'electron/*', '**/electron/main/**', '**/electron/preload/**', '**/renderer/**'], 'The HTTP host and CLI run in plain Node: shared/ and core only.'),
+  layer(['electron/main/**'], ['**/electron/core/**', '**/electron/server/**', '**/electron/cli/**', '**/renderer/**'], 'Electron main spawns the backend; it never imports it.'),
+  layer(['electron/preload/**'], ['**/electron/core/**', '**/electron/main/**', '**/electron/server/**', '**/renderer/**', 'node:*'], 'The preload only bridges invoke/onEvent.'),
+  layer(['renderer/**'], ['**/electron/**', 'node:*', 'electron', '@duckdb/*'], 'The renderer never touches Node or the backend: go through renderer/src/api.'),
+  layer(['renderer/src/components/**'], ['**/api', '**/api/**', '**/features/**', 'zustand', 'zustand/*'], 'components/ are presentational: no api, no stores, no features.'),
+);

@@ -1,0 +1,4 @@
+export * from './envelope';
+export * from './schemas';
+export * from './methods';
+export * from './events';
