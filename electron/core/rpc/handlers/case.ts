@@ -1,0 +1,19 @@
+import type { BackendContext } from '../context';
+import type { Handlers } from '../router';
+
+type CaseHandlers = Pick<Handlers, 'case.list' | 'case.current' | 'case.create' | 'case.createAt' | 'case.open' | 'case.openPath' | 'case.close'>;
+
+export function caseHandlers({ workspace, session }: BackendContext): CaseHandlers {
+  return {
+    'case.list': () => ({ cases: workspace.list() }),
+    'case.current': () => session.info,
+    'case.create': ({ name }) => session.create(workspace.newCasePath(name), name),
+    'case.createAt': ({ path, name }) => session.create(path, name),
+    'case.open': ({ caseId }) => session.openById(caseId),
+    'case.openPath': ({ path }) => session.open(path),
+    'case.close': async () => {
+      await session.close();
+      return {};
+    },
+  };
+}
