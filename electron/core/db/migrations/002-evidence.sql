@@ -1,0 +1,55 @@
+-- Evidence intake: every imported file, every record's fate. Invariant per file:
+-- records_seen = records_loaded + records_rejected (enforced by CHECK).
+
+CREATE TABLE imports (
+  import_id     INTEGER PRIMARY KEY,
+  started_at    TIMESTAMPTZ NOT NULL,
+  finished_at   TIMESTAMPTZ,
+  tool_version  VARCHAR NOT NULL,
+  options       JSON,
+  state         VARCHAR NOT NULL            -- only 'committed' rows are ever visible (one transaction per import)
+);
+
+CREATE TABLE evidence_files (
+  file_id           INTEGER PRIMARY KEY,
+  import_id         INTEGER NOT NULL,
+  sha256            VARCHAR NOT NULL UNIQUE, -- the same file imported twice is recognised, never doubled
+  path              VARCHAR NOT NULL,        -- as given by the user (display and provenance)
+  file_name         VARCHAR NOT NULL,
+  bytes             BIGINT NOT NULL,
+  modified_at       TIMESTAMPTZ,
+  source            VARCHAR NOT NULL,        -- okta | entra | m365 | google | github | salesforce | aws | slack | gcp | register | hr | generic | unknown
+  shape             VARCHAR NOT NULL,        -- e.g. okta.system_log.ndjson, aws.cloudtrail.records_gz
+  parser            VARCHAR NOT NULL,
+  parser_version    VARCHAR NOT NULL,
+  encoding          VARCHAR,                 -- utf-8, utf-8-bom, utf-16le…
+  compression       VARCHAR,                 -- gzip or NULL
+  records_seen      BIGINT NOT NULL,
+  records_loaded    BIGINT NOT NULL,
+  records_rejected  BIGINT NOT NULL,
+  warnings          JSON,                    -- list of strings
+  imported_at       TIMESTAMPTZ NOT NULL,
+  CHECK (records_seen = records_loaded + records_rejected)
+);
+
+-- The raw text of every loaded record, so any finding can show the exact bytes behind it.
+CREATE TABLE evidence_records (
+  file_id      INTEGER NOT NULL,
+  record_no    BIGINT NOT NULL,              -- 1-based, in file order (line for NDJSON/CSV, element for arrays)
+  byte_offset  BIGINT,
+  raw          VARCHAR NOT NULL,
+  PRIMARY KEY (file_id, record_no)
+);
+
+-- Records that could not be loaded: kept, never dropped.
+CREATE TABLE evidence_rejects (
+  file_id      INTEGER NOT NULL,
+  record_no    BIGINT NOT NULL,
+  byte_offset  BIGINT,
+  reason_code  VARCHAR NOT NULL,             -- e.g. INVALID_JSON, DEPTH_EXCEEDED, LINE_TOO_LONG, RAGGED_ROW
+  reason       VARCHAR NOT NULL,
+  raw          BLOB,                         -- capped; raw_sha256 and raw_length always describe the whole record
+  raw_length   BIGINT NOT NULL,
+  raw_sha256   VARCHAR NOT NULL,
+  PRIMARY KEY (file_id, record_no)
+);
