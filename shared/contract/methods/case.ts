@@ -33,6 +33,12 @@ export const caseMethods = {
     audience: 'renderer',
     summary: 'The open case, if any.',
   }),
+  'case.openSample': method({
+    input: Empty,
+    output: CaseInfo,
+    audience: 'renderer',
+    summary: 'Open the bundled sample case, building it from sample-data/ the first time.',
+  }),
   'case.openPath': method({
     input: z.object({ path: AbsolutePath }).strict(),
     output: CaseInfo,

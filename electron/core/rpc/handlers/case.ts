@@ -1,7 +1,11 @@
+import { ContractError } from '../../../../shared/contract';
 import type { BackendContext } from '../context';
 import type { Handlers } from '../router';
 
-type CaseHandlers = Pick<Handlers, 'case.list' | 'case.current' | 'case.create' | 'case.createAt' | 'case.open' | 'case.openPath' | 'case.close'>;
+type CaseHandlers = Pick<
+  Handlers,
+  'case.list' | 'case.current' | 'case.create' | 'case.createAt' | 'case.open' | 'case.openPath' | 'case.close' | 'case.openSample'
+>;
 
 export function caseHandlers({ workspace, session }: BackendContext): CaseHandlers {
   return {
@@ -11,6 +15,10 @@ export function caseHandlers({ workspace, session }: BackendContext): CaseHandle
     'case.createAt': ({ path, name }) => session.create(path, name),
     'case.open': ({ caseId }) => session.openById(caseId),
     'case.openPath': ({ path }) => session.open(path),
+    // Replaced by the import engine (issue 3), which builds the sample case from sample-data/.
+    'case.openSample': () => {
+      throw new ContractError('NOT_FOUND', 'The sample case cannot be built yet: the importer is not available in this build.');
+    },
     'case.close': async () => {
       await session.close();
       return {};
