@@ -1,0 +1,88 @@
+import { basename, extname, isAbsolute } from 'node:path';
+import type { Envelope } from '../../shared/contract';
+import type { RecentCase } from './menu-template';
+
+/**
+ * The case file extension. It is defined by the backend (electron/core/db/case-db.ts
+ * CASE_EXTENSION), which main may not import; test/electron/case-actions.test.ts keeps the two equal.
+ */
+export const CASE_FILE_EXTENSION = '.tokenscope';
+
+export interface CaseActionDeps {
+  /** Calls the backend as the host (caller 'host'): the only way a path reaches it. */
+  invoke(method: string, input: unknown): Promise<Envelope<unknown>>;
+  /** Native open dialog; null when cancelled. */
+  chooseCaseToOpen(): Promise<string | null>;
+  /** Native save dialog; null when cancelled. */
+  chooseNewCasePath(): Promise<string | null>;
+  showError(title: string, message: string): void;
+}
+
+export type ActionOutcome = 'done' | 'cancelled' | 'failed';
+
+/**
+ * What the File menu does. File paths only ever come from a native dialog shown by main (or the
+ * command line) and go to the backend's host-audience methods; the renderer never supplies one.
+ */
+export function createCaseActions(deps: CaseActionDeps) {
+  async function run(title: string, method: string, input: unknown): Promise<ActionOutcome> {
+    const result = await deps.invoke(method, input);
+    if (result.ok) return 'done';
+    deps.showError(title, result.error.message);
+    return 'failed';
+  }
+
+  return {
+    async newCase(): Promise<ActionOutcome> {
+      const chosen = await deps.chooseNewCasePath();
+      if (!chosen) return 'cancelled';
+      const path = withCaseExtension(chosen);
+      return run('Could not create the case', 'case.createAt', { path, name: caseNameFromPath(path) });
+    },
+    async openCase(): Promise<ActionOutcome> {
+      const path = await deps.chooseCaseToOpen();
+      if (!path) return 'cancelled';
+      return openPath(path);
+    },
+    openPath,
+    openRecent(caseId: string): Promise<ActionOutcome> {
+      return run('Could not open the case', 'case.open', { caseId });
+    },
+    closeCase(): Promise<ActionOutcome> {
+      return run('Could not close the case', 'case.close', {});
+    },
+    async recentCases(): Promise<RecentCase[]> {
+      const result = await deps.invoke('case.list', {});
+      if (!result.ok) return [];
+      const cases = (result.value as { cases?: RecentCase[] }).cases ?? [];
+      return cases.map((c) => ({ id: c.id, name: c.name, fileName: c.fileName, problem: c.problem }));
+    },
+  };
+
+  function openPath(path: string): Promise<ActionOutcome> {
+    return run('Could not open the case', 'case.openPath', { path });
+  }
+}
+
+/** A save dialog may return a name without the extension (Linux dialogs often do). */
+export function withCaseExtension(path: string): string {
+  return path.toLowerCase().endsWith(CASE_FILE_EXTENSION) ? path : `${path}${CASE_FILE_EXTENSION}`;
+}
+
+/** "q3-okta-incident.tokenscope" → "q3-okta-incident": the name a new case gets from its file. */
+export function caseNameFromPath(path: string): string {
+  const base = basename(path);
+  const name = extname(base).toLowerCase() === CASE_FILE_EXTENSION ? base.slice(0, -CASE_FILE_EXTENSION.length) : base;
+  // Same limits as the contract's CaseName: no control characters, at most 120 characters.
+  const cleaned = name.replace(/\p{Cc}/gu, ' ').trim().slice(0, 120).trim();
+  return cleaned || 'Untitled case';
+}
+
+/** A case file named on the command line (`tokenscope-app /cases/x.tokenscope`), if any. */
+export function caseFileFromArgv(argv: readonly string[]): string | null {
+  for (const arg of argv.slice(1)) {
+    if (arg.startsWith('-')) continue;
+    if (isAbsolute(arg) && arg.toLowerCase().endsWith(CASE_FILE_EXTENSION)) return arg;
+  }
+  return null;
+}
