@@ -1,0 +1,34 @@
+import { transportKind, useSessionStore } from '../api';
+
+const stateLabels: Record<string, string> = {
+  starting: 'starting',
+  ready: 'ready',
+  crashed: 'crashed',
+  restarting: 'restarting',
+  stopped: 'stopped',
+};
+
+/** Always visible: which case is open and whether the backend is healthy. */
+export function StatusBar() {
+  const { currentCase, backend, appInfo, hostConnected } = useSessionStore();
+  const state = hostConnected === false ? 'disconnected' : (backend?.state ?? 'connecting');
+  const message =
+    hostConnected === false ? 'Lost contact with the Tokenscope host; reconnecting…' : (backend?.message ?? 'Connecting to the backend…');
+  return (
+    <footer className="status-bar" aria-label="Status">
+      <span className="status-item" data-testid="status-case">
+        <span className="status-key">Case</span>{' '}
+        {currentCase ? <strong>{currentCase.name}</strong> : <span className="muted">No case open</span>}
+      </span>
+      <span className="status-item" data-testid="status-backend" data-state={state} role="status">
+        <span className={`status-dot state-${state}`} aria-hidden="true" />
+        <span className="status-key">Backend</span> <span className="status-state">{stateLabels[state] ?? state}</span>
+        <span className="status-message"> — {message}</span>
+      </span>
+      <span className="status-item status-meta muted">
+        {appInfo ? `Tokenscope ${appInfo.version} · DuckDB ${appInfo.duckdbVersion}` : ''}
+        {transportKind === 'http' ? ' · browser' : ''}
+      </span>
+    </footer>
+  );
+}

@@ -1,0 +1,1 @@
+export { InventoryView } from './InventoryView';
