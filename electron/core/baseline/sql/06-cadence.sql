@@ -1,0 +1,31 @@
+-- Cadence of runs: events closer than $burst_gap_seconds belong to one run; the period is the
+-- median gap between run starts and the jitter its MAD. Declared cadence and approved hours come
+-- from the register (credentials.approved_cadence / approved_hours_utc).
+DELETE FROM baseline_cadence;
+
+INSERT INTO baseline_cadence
+WITH gaps AS (
+  SELECT entity_key, ts, ts - lag(ts) OVER (PARTITION BY entity_key ORDER BY ts) AS gap
+  FROM detection_events
+  WHERE event_time < $analysis_start::TIMESTAMPTZ
+),
+starts AS (
+  SELECT entity_key, ts - lag(ts) OVER (PARTITION BY entity_key ORDER BY ts) AS run_gap
+  FROM gaps
+  WHERE gap IS NULL OR gap > $burst_gap_seconds
+),
+observed AS (
+  SELECT entity_key, count(run_gap) AS intervals, median(run_gap) AS period_s, mad(run_gap) AS jitter_s
+  FROM starts
+  GROUP BY entity_key
+),
+declared AS (
+  SELECT credential_key AS entity_key,
+         det_iso_duration_seconds(approved_cadence) AS declared_period_s,
+         approved_hours_utc
+  FROM credentials
+  WHERE approved_cadence IS NOT NULL OR approved_hours_utc IS NOT NULL
+)
+SELECT coalesce(o.entity_key, d.entity_key), coalesce(o.intervals, 0), o.period_s, o.jitter_s,
+       d.declared_period_s, d.approved_hours_utc
+FROM observed o FULL OUTER JOIN declared d ON d.entity_key = o.entity_key;
