@@ -23,7 +23,8 @@ export function StatusBar() {
       <span className="status-item" data-testid="status-backend" data-state={state} role="status">
         <span className={`status-dot state-${state}`} aria-hidden="true" />
         <span className="status-key">Backend</span> <span className="status-state">{stateLabels[state] ?? state}</span>
-        <span className="status-message"> — {message}</span>
+        {/* "ready — Backend ready" says nothing twice; after a restart the message is worth keeping. */}
+        {message !== 'Backend ready' ? <span className="status-message"> — {message}</span> : null}
       </span>
       <span className="status-item status-meta muted">
         {appInfo ? `Tokenscope ${appInfo.version} · DuckDB ${appInfo.duckdbVersion}` : ''}
