@@ -1,4 +1,4 @@
-import { basename, extname, isAbsolute } from 'node:path';
+import { basename, isAbsolute } from 'node:path';
 import type { Envelope } from '../../shared/contract';
 import type { RecentCase } from './menu-template';
 
@@ -72,7 +72,7 @@ export function withCaseExtension(path: string): string {
 /** "q3-okta-incident.tokenscope" → "q3-okta-incident": the name a new case gets from its file. */
 export function caseNameFromPath(path: string): string {
   const base = basename(path);
-  const name = extname(base).toLowerCase() === CASE_FILE_EXTENSION ? base.slice(0, -CASE_FILE_EXTENSION.length) : base;
+  const name = base.toLowerCase().endsWith(CASE_FILE_EXTENSION) ? base.slice(0, -CASE_FILE_EXTENSION.length) : base;
   // Same limits as the contract's CaseName: no control characters, at most 120 characters.
   const cleaned = name.replace(/\p{Cc}/gu, ' ').trim().slice(0, 120).trim();
   return cleaned || 'Untitled case';

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { fail, ok, type Envelope } from '../../shared/contract';
+import { caseFileFromArgv, caseNameFromPath, createCaseActions, withCaseExtension } from './case-actions';
+
+function setup(options: { open?: string | null; save?: string | null; answer?: Envelope<unknown> } = {}) {
+  const calls: Array<{ method: string; input: unknown }> = [];
+  const errors: string[] = [];
+  const actions = createCaseActions({
+    invoke: async (method, input) => {
+      calls.push({ method, input });
+      return options.answer ?? ok({});
+    },
+    chooseCaseToOpen: async () => options.open ?? null,
+    chooseNewCasePath: async () => options.save ?? null,
+    showError: (title, message) => errors.push(`${title}: ${message}`),
+  });
+  return { actions, calls, errors };
+}
+
+describe('createCaseActions', () => {
+  it('creates a case at the path from the save dialog, named after the file', async () => {
+    const { actions, calls } = setup({ save: '/cases/Q3 okta incident' });
+    expect(await actions.newCase()).toBe('done');
+    expect(calls).toEqual([{ method: 'case.createAt', input: { path: '/cases/Q3 okta incident.tokenscope', name: 'Q3 okta incident' } }]);
+  });
+
+  it('opens the path from the open dialog through the host-only method', async () => {
+    const { actions, calls } = setup({ open: '/cases/a.tokenscope' });
+    expect(await actions.openCase()).toBe('done');
+    expect(calls).toEqual([{ method: 'case.openPath', input: { path: '/cases/a.tokenscope' } }]);
+  });
+
+  it('calls nothing when a dialog is cancelled', async () => {
+    const { actions, calls } = setup();
+    expect(await actions.newCase()).toBe('cancelled');
+    expect(await actions.openCase()).toBe('cancelled');
+    expect(calls).toEqual([]);
+  });
+
+  it('shows the backend error message when the call fails', async () => {
+    const { actions, errors } = setup({ open: '/cases/bad.tokenscope', answer: fail('CASE_INVALID', 'bad.tokenscope is not a Tokenscope case') });
+    expect(await actions.openCase()).toBe('failed');
+    expect(errors).toEqual(['Could not open the case: bad.tokenscope is not a Tokenscope case']);
+  });
+
+  it('opens recent cases by id and closes the open case', async () => {
+    const { actions, calls } = setup();
+    await actions.openRecent('abc');
+    await actions.closeCase();
+    expect(calls).toEqual([
+      { method: 'case.open', input: { caseId: 'abc' } },
+      { method: 'case.close', input: {} },
+    ]);
+  });
+
+  it('maps case.list to recent entries, and an error to an empty list', async () => {
+    const listed = ok({ cases: [{ id: 'x', name: 'X', fileName: 'x.tokenscope', createdAt: null, modifiedAt: '2026-01-01T00:00:00.000Z', bytes: 1, problem: null }] });
+    expect(await setup({ answer: listed }).actions.recentCases()).toEqual([{ id: 'x', name: 'X', fileName: 'x.tokenscope', problem: null }]);
+    expect(await setup({ answer: fail('INTERNAL', 'x') }).actions.recentCases()).toEqual([]);
+  });
+});
+
+describe('case file names', () => {
+  it('adds the extension only when missing', () => {
+    expect(withCaseExtension('/a/b')).toBe('/a/b.tokenscope');
+    expect(withCaseExtension('/a/b.tokenscope')).toBe('/a/b.tokenscope');
+    expect(withCaseExtension('/a/b.TOKENSCOPE')).toBe('/a/b.TOKENSCOPE');
+  });
+
+  it('derives a valid case name from a file name', () => {
+    expect(caseNameFromPath('/x/incident-42.tokenscope')).toBe('incident-42');
+    expect(caseNameFromPath('/x/.tokenscope')).toBe('Untitled case');
+    expect(caseNameFromPath('/x/a\u0007b.tokenscope')).toBe('a b');
+    expect(caseNameFromPath(`/x/${'n'.repeat(300)}.tokenscope`)).toHaveLength(120);
+  });
+
+  it('finds a case file on the command line, ignoring flags and relative paths', () => {
+    expect(caseFileFromArgv(['/opt/Tokenscope/tokenscope-app', '--no-sandbox', '/cases/a.tokenscope'])).toBe('/cases/a.tokenscope');
+    expect(caseFileFromArgv(['app', 'a.tokenscope'])).toBeNull();
+    expect(caseFileFromArgv(['app', '/etc/passwd'])).toBeNull();
+    expect(caseFileFromArgv(['/cases/first-arg-is-the-binary.tokenscope'])).toBeNull();
+  });
+});
