@@ -1,0 +1,52 @@
+import { rmSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Catalog } from './lib/catalog';
+import { Output } from './lib/output';
+import { Rng } from './lib/prng';
+import { ANALYSIS_START, buildEmployees, WINDOW_FROM, WINDOW_TO } from './lib/world';
+import { isoS } from './lib/format';
+import { generateAws } from './platforms/aws';
+import { generateGithub } from './platforms/github';
+
+export const DEFAULT_SEED = 20261120;
+export const GENERATOR_VERSION = '1.0.0';
+
+export interface GenerateResult {
+  files: string[];
+  events: Record<string, number>;
+  credentials: Record<string, number>;
+  stories: number;
+  lookalikes: number;
+}
+
+/** Writes the whole sample case under outDir (which is emptied first, except hand-written README.md). */
+export function generateSampleData(outDir: string, seed = DEFAULT_SEED): GenerateResult {
+  for (const sub of ['aws', 'okta', 'entra', 'google', 'github', 'salesforce', 'slack', 'register', 'answer-key.json']) rmSync(join(outDir, sub), { recursive: true, force: true });
+  const root = new Rng(seed);
+  const people = buildEmployees(root.fork('people'));
+  const catalog = new Catalog();
+  const out = new Output(outDir);
+  const ctx = (label: string) => ({ rng: root.fork(label), people, catalog, out });
+  generateAws(ctx('aws'));
+  generateGithub(ctx('github'));
+  return {
+    files: out.files,
+    events: Object.fromEntries(out.events),
+    credentials: Object.fromEntries(catalog.credentialCounts),
+    stories: catalog.stories.length,
+    lookalikes: catalog.lookalikes.length,
+  };
+}
+
+export const SAMPLE_WINDOW = { from: isoS(WINDOW_FROM), to: isoS(WINDOW_TO), analysisStart: isoS(ANALYSIS_START) };
+
+const isMain = process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+if (isMain) {
+  const outDir = resolve(process.argv[2] ?? join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'sample-data'));
+  const started = performance.now();
+  const r = generateSampleData(outDir);
+  const total = Object.values(r.events).reduce((a, b) => a + b, 0);
+  const creds = Object.values(r.credentials).reduce((a, b) => a + b, 0);
+  console.log(`sample-data: ${r.files.length} files, ${total} events ${JSON.stringify(r.events)}, ${creds} credentials, ${r.stories} stories, ${r.lookalikes} look-alikes in ${((performance.now() - started) / 1000).toFixed(1)} s -> ${outDir}`);
+}
