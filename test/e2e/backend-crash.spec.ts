@@ -2,7 +2,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openApp, startBrowserSession, type BrowserSession } from '../support/browser';
 
 /** Call the HTTP host from the page itself, with the token the app kept in sessionStorage. */
-function invokeFromPage(s: BrowserSession, method: string, input: unknown): Promise<{ ok: boolean; value?: unknown; error?: { code: string; message: string } }> {
+interface Answer {
+  ok: boolean;
+  value?: unknown;
+  error?: { code: string; message: string };
+}
+
+function invokeFromPage(s: BrowserSession, method: string, input: unknown): Promise<Answer> {
   return s.page.evaluate(
     async ({ method, input }) => {
       const token = sessionStorage.getItem('tokenscope.token');
@@ -11,7 +17,7 @@ function invokeFromPage(s: BrowserSession, method: string, input: unknown): Prom
         headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
         body: JSON.stringify({ method, input }),
       });
-      return res.json();
+      return (await res.json()) as Answer;
     },
     { method, input },
   );

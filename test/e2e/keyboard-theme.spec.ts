@@ -3,6 +3,15 @@ import { dirname } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openApp, resultsPath, startBrowserSession, type BrowserSession } from '../support/browser';
 
+// Page globals used inside page.evaluate; the Node test project has no DOM types, and these
+// module-local declarations keep it that way (they emit nothing).
+declare const document: {
+  activeElement: { textContent: string | null; getAttribute(name: string): string | null } | null;
+  documentElement: { dataset: Record<string, string | undefined> };
+  body: object;
+};
+declare function getComputedStyle(element: object): { backgroundColor: string };
+
 const views = [
   ['import', 'Import'],
   ['inventory', 'Inventory'],
