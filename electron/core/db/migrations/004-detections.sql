@@ -64,6 +64,9 @@ CREATE MACRO det_network_matches(ip, asn, entry) AS (
   END
 );
 
+-- A TIMESTAMPTZ as a naive UTC TIMESTAMP, so formatting never depends on the session time zone.
+CREATE MACRO det_utc(t) AS (make_timestamp(epoch_us(t)));
+
 -- Great-circle distance in km.
 CREATE MACRO det_km(lat1, lon1, lat2, lon2) AS (
   2 * 6371 * asin(sqrt(

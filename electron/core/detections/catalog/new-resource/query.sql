@@ -1,0 +1,49 @@
+WITH touched AS (
+  SELECT entity_key, any_value(entity_type) AS entity_type, feature, value,
+         min(event_time) AS first_seen, max(event_time) AS last_seen, count(*) AS n,
+         list(event_id ORDER BY event_time, event_id)[1:10] AS ids, bool_or(category = 'data') AS export
+  FROM (
+    SELECT entity_key, entity_type, event_id, event_time, category,
+           UNNEST([{'feature': 'system', 'value': system_key}, {'feature': 'resource', 'value': resource}], recursive := true)
+    FROM detection_events
+    WHERE event_time >= $analysis_start::TIMESTAMPTZ AND event_time <= $as_of::TIMESTAMPTZ AND outcome <> 'failure'
+  )
+  WHERE value IS NOT NULL
+  GROUP BY entity_key, feature, value
+),
+novel AS (
+  SELECT t.*, b.machine_paced
+  FROM touched t
+  JOIN baseline_entities b ON b.entity_key = t.entity_key AND b.mature
+  ANTI JOIN baseline_resources r ON r.entity_key = t.entity_key AND r.feature = t.feature AND r.value = t.value
+  -- only features the entity had in training: no system recorded then means nothing to compare with
+  SEMI JOIN (SELECT DISTINCT entity_key, feature FROM baseline_resources) f ON f.entity_key = t.entity_key AND f.feature = t.feature
+),
+per_entity AS (
+  SELECT entity_key, any_value(entity_type) AS entity_type, any_value(machine_paced) AS machine_paced,
+         count(*) FILTER (WHERE feature = 'system') AS new_systems,
+         count(*) FILTER (WHERE feature = 'resource') AS new_resources,
+         count(*) FILTER (WHERE feature = 'resource' AND export) AS new_exports,
+         min(first_seen) AS first_seen, max(last_seen) AS last_seen, sum(n) AS n,
+         list(feature || ':' || value ORDER BY feature, value) AS observed, flatten(list(ids)) AS ids
+  FROM novel
+  GROUP BY entity_key
+)
+SELECT
+  p.entity_key,
+  p.entity_type,
+  p.first_seen,
+  p.last_seen,
+  p.n AS event_count,
+  CASE WHEN p.new_systems > 0 AND p.new_resources >= $min_new_resources THEN 'high' ELSE NULL END AS severity,
+  format('{} new system(s), {} new object(s)/API(s) never touched in training', p.new_systems, p.new_resources) AS summary,
+  to_json({'features': [
+    {'feature': 'resources', 'baseline': (SELECT list(r.feature || ':' || r.value ORDER BY r.events DESC)[1:15] FROM baseline_resources r
+                                          WHERE r.entity_key = p.entity_key AND r.feature IN ('system', 'resource')),
+     'observed': p.observed[1:25], 'unusual': format('{} new', len(p.observed))}
+  ]}) AS explanation,
+  p.ids AS event_ids
+FROM per_entity p
+WHERE p.new_systems > 0
+   OR (p.machine_paced AND p.new_resources >= $min_new_resources)
+   OR p.new_exports >= $min_new_resources
