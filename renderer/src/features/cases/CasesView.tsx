@@ -54,7 +54,7 @@ export function CasesView() {
       if (result.ok) setCurrentCase(result.value);
     });
 
-  const noCases = state.status === 'ready' && state.cases.length === 0;
+  const noCases = state.cases !== null && state.cases.length === 0;
 
   return (
     <section className="view" aria-label="Cases">
@@ -85,9 +85,10 @@ export function CasesView() {
         </div>
       ) : null}
 
-      {state.status === 'loading' ? <p className="muted">Loading cases…</p> : null}
-      {state.status === 'error' ? (
+      {state.cases === null && !state.error ? <p className="muted">Loading cases…</p> : null}
+      {state.error ? (
         <p className="field-error" role="alert">
+          {state.cases ? 'The list below may be out of date: ' : 'The cases could not be listed: '}
           <ErrorText code={state.error.code} message={state.error.message} />{' '}
           <button type="button" onClick={reload}>
             Retry
@@ -99,7 +100,7 @@ export function CasesView() {
           <p>Create a case above to start an investigation. Each case is a single file in your workspace folder that holds the imported evidence, the findings and your notes.</p>
         </EmptyState>
       ) : null}
-      {state.status === 'ready' && state.cases.length > 0 ? (
+      {state.cases && state.cases.length > 0 ? (
         <CaseTable cases={state.cases} currentId={currentCase?.id ?? null} busy={busy} onOpen={(id) => void open(id)} onClose={() => void close()} />
       ) : null}
     </section>
