@@ -46,6 +46,8 @@ interface Report {
   devicePermission: boolean;
   openedExternally: string[];
   backendExitedOnQuit: boolean;
+  crashStates: Array<{ state: string; restarts: number; message: string }>;
+  afterRestart: Envelope;
   errors: string[];
 }
 
@@ -104,12 +106,18 @@ describe.skipIf(!built)('built Electron main bundle (fake electron module, real 
   });
 
   it('starts the built backend in its own process and carries calls to it over IPC', () => {
-    expect(report.forks).toHaveLength(1);
     expect(report.forks[0]).toMatch(/out[/\\]main[/\\]backend\.js$/);
     expect(report.appInfo).toMatchObject({ ok: true, value: { name: 'Tokenscope', duckdbVersion: expect.stringMatching(/^v\d/) } });
     expect(report.created).toMatchObject({ ok: true, value: { name: 'Bundle smoke' } });
     expect(report.caseChangedSent).toBe(true);
     expect(report.title).toBe('Bundle smoke — Tokenscope');
+  });
+
+  it('restarts a killed backend, tells the window, and reopens the open case', () => {
+    expect(report.forks).toHaveLength(2);
+    expect(report.crashStates.map((s) => s.state)).toEqual(['crashed', 'restarting', 'ready']);
+    expect(report.crashStates.at(-1)).toMatchObject({ restarts: 1, message: expect.stringContaining('The open case was reopened') });
+    expect(report.afterRestart).toMatchObject({ ok: true, value: { name: 'Bundle smoke' } });
   });
 
   it('refuses foreign frames and host-only methods', () => {

@@ -46,6 +46,22 @@ await until(() => win.title !== undefined, 'window title after case.changed', 5_
 report.title = win.title ?? null;
 report.caseChangedSent = fake.sent.some((s) => s.channel === 'tokenscope:event' && s.payload?.event === 'case.changed');
 
+// Kill the backend the way a native crash would: the supervisor must tell the window, restart it
+// through utilityProcess.fork again, and reopen the open case.
+const firstChild = fake.children[0];
+const sentBefore = fake.sent.length;
+firstChild.kill('SIGKILL');
+await until(() => fake.children.length === 2, 'a second backend process');
+await until(
+  () => fake.sent.slice(sentBefore).some((s) => s.payload?.event === 'backend.state' && s.payload.payload.state === 'ready'),
+  'backend ready again',
+);
+report.crashStates = fake.sent
+  .slice(sentBefore)
+  .filter((s) => s.payload?.event === 'backend.state')
+  .map((s) => ({ state: s.payload.payload.state, restarts: s.payload.payload.restarts, message: s.payload.payload.message }));
+report.afterRestart = await invoke(trusted, 'case.current', {});
+
 const serve = fake.protocols.app;
 const index = await serve(new Request('app://tokenscope/index.html'));
 report.index = { status: index.status, csp: index.headers.get('content-security-policy'), type: index.headers.get('content-type'), startsWith: (await index.text()).slice(0, 15) };
@@ -70,7 +86,7 @@ report.devicePermission = fake.permission.device({});
 await new Promise((r) => setTimeout(r, 50));
 report.openedExternally = fake.opened; // the confirm dialog answered "Cancel"
 
-const child = fake.children[0];
+const child = fake.children.at(-1);
 const exited = new Promise((r) => child.once('exit', r));
 fake.calls.length = 0;
 const { app } = await import('electron');
