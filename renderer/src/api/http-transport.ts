@@ -6,6 +6,8 @@ import { asEvent } from './event-guard';
 
 export interface HttpTransportOptions {
   token: string;
+  /** Origin of the host; '' (same origin) in the page, absolute when used from Node in tests. */
+  baseUrl?: string;
   /** Injected for tests; the page's fetch otherwise. */
   fetch?: typeof fetch;
   /** Told when the event stream connects or drops, so the status bar can say the host is gone. */
@@ -23,13 +25,14 @@ export interface HttpApi extends Api {
 export function createHttpApi(options: HttpTransportOptions): HttpApi {
   const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
   const authorization = `Bearer ${options.token}`;
+  const base = options.baseUrl ?? '';
   const listeners = new Listeners<AnyEvent>();
   let stream: AbortController | undefined;
 
   async function invoke(method: MethodName, input: unknown): Promise<Envelope<unknown>> {
     let response: Response;
     try {
-      response = await doFetch('/api/invoke', {
+      response = await doFetch(`${base}/api/invoke`, {
         method: 'POST',
         headers: { Authorization: authorization, 'Content-Type': 'application/json' },
         body: JSON.stringify({ method, input }),
@@ -55,7 +58,7 @@ export function createHttpApi(options: HttpTransportOptions): HttpApi {
     let attempt = 0;
     while (!signal.aborted) {
       try {
-        const response = await doFetch('/api/events', { headers: { Authorization: authorization }, signal });
+        const response = await doFetch(`${base}/api/events`, { headers: { Authorization: authorization }, signal });
         if (!response.ok || !response.body) throw new Error(`HTTP ${response.status}`);
         attempt = 0;
         options.onConnection?.(true);
