@@ -1,5 +1,8 @@
 import { create } from 'zustand';
-import type { AnyEvent, AppInfo, BackendState, CaseInfo } from '../../../shared/contract';
+import type { AnyEvent, AppInfo, BackendState, CaseInfo, EventPayload } from '../../../shared/contract';
+import { isFinished } from '../lib/progress';
+
+export type JobProgress = EventPayload<'job.progress'>;
 
 export interface CrashReport {
   message: string;
@@ -14,6 +17,8 @@ interface SessionState {
   crash: CrashReport | null;
   /** HTTP host only: whether the event stream is connected. */
   hostConnected: boolean | null;
+  /** Running jobs (imports, detection runs) by id, from job.progress events; finished ones drop out. */
+  jobs: Record<string, JobProgress>;
   setAppInfo(info: AppInfo): void;
   setCurrentCase(current: CaseInfo | null): void;
   setHostConnected(connected: boolean): void;
@@ -28,6 +33,7 @@ export const useSessionStore = create<SessionState>((set) => ({
   currentCase: null,
   crash: null,
   hostConnected: null,
+  jobs: {},
   setAppInfo: (appInfo) =>
     set((state) => ({ appInfo, backend: state.backend ?? { state: 'ready', message: 'Backend ready', restarts: 0 } })),
   setCurrentCase: (currentCase) => set({ currentCase }),
@@ -37,12 +43,19 @@ export const useSessionStore = create<SessionState>((set) => ({
       switch (event.event) {
         case 'backend.state': {
           const backend = event.payload;
-          if (backend.state === 'crashed') return { backend, crash: { message: backend.message, recovered: null } };
+          // Jobs die with the process; their progress would otherwise hang in the status bar forever.
+          if (backend.state === 'crashed') return { backend, jobs: {}, crash: { message: backend.message, recovered: null } };
           if (backend.state === 'ready' && state.crash) return { backend, crash: { ...state.crash, recovered: backend.message } };
           return { backend };
         }
         case 'case.changed':
           return { currentCase: event.payload.current };
+        case 'job.progress': {
+          const jobs = { ...state.jobs };
+          if (isFinished(event.payload)) delete jobs[event.payload.jobId];
+          else jobs[event.payload.jobId] = event.payload;
+          return { jobs };
+        }
         default:
           return {};
       }

@@ -1,4 +1,5 @@
 import { transportKind, useSessionStore } from '../api';
+import { describeProgress } from '../lib/progress';
 
 const stateLabels: Record<string, string> = {
   starting: 'starting',
@@ -10,7 +11,8 @@ const stateLabels: Record<string, string> = {
 
 /** Always visible: which case is open and whether the backend is healthy. */
 export function StatusBar() {
-  const { currentCase, backend, appInfo, hostConnected } = useSessionStore();
+  const { currentCase, backend, appInfo, hostConnected, jobs } = useSessionStore();
+  const running = Object.values(jobs);
   const state = hostConnected === false ? 'disconnected' : (backend?.state ?? 'connecting');
   const message =
     hostConnected === false ? 'Lost contact with the Tokenscope host; reconnecting…' : (backend?.message ?? 'Connecting to the backend…');
@@ -26,6 +28,12 @@ export function StatusBar() {
         {/* "ready — Backend ready" says nothing twice; after a restart the message is worth keeping. */}
         {message !== 'Backend ready' ? <span className="status-message"> — {message}</span> : null}
       </span>
+      {running.map((job) => (
+        <span key={job.jobId} className="status-item status-job" data-testid="status-job">
+          <progress max={job.total ?? undefined} value={job.done} aria-label={job.label} />
+          <span>{describeProgress(job)}</span>
+        </span>
+      ))}
       <span className="status-item status-meta muted">
         {appInfo ? `Tokenscope ${appInfo.version} · DuckDB ${appInfo.duckdbVersion}` : ''}
         {transportKind === 'http' ? ' · browser' : ''}
