@@ -66,6 +66,17 @@ describe('keyboard, routes and themes', () => {
     }
     expect([...reached].sort()).toEqual(views.map(([id]) => `#/${id}`).sort());
 
+    // In the sidebar, arrow keys move between links (wrapping), Home/End jump.
+    await page.getByRole('link', { name: /Graph/ }).focus();
+    await page.keyboard.press('ArrowDown');
+    await expect(activeText()).resolves.toMatch(/^Findings/);
+    await page.keyboard.press('End');
+    await expect(activeText()).resolves.toMatch(/^SQL/);
+    await page.keyboard.press('ArrowDown');
+    await expect(activeText()).resolves.toMatch(/^Import/);
+    await page.keyboard.press('ArrowUp');
+    await expect(activeText()).resolves.toMatch(/^SQL/);
+
     // Back and forward walk the views the user visited.
     await page.goBack();
     await page.locator('main[data-view="sql"]').waitFor();

@@ -37,6 +37,7 @@ export const shortcutHelp: { keys: string; action: string }[] = [
   ...viewIds.map((view, i) => ({ keys: `Alt+${i + 1}`, action: `Go to ${view === 'sql' ? 'SQL' : view[0]?.toUpperCase() + view.slice(1)}` })),
   { keys: 'Alt+T', action: 'Switch between light and dark theme' },
   { keys: '?', action: 'Show this help (outside text fields)' },
+  { keys: 'Up / Down, Home / End', action: 'Move between views in the sidebar (Enter opens)' },
   { keys: 'Esc', action: 'Close a dialog' },
   { keys: 'Tab / Shift+Tab', action: 'Move between controls; the first Tab reaches "Skip to content"' },
 ];
