@@ -60,6 +60,20 @@ function withDefaults(table: string, row: Record<string, unknown>, index: number
   return row;
 }
 
+/** Consecutive rows with the same columns, at most 200 per statement (one multi-row INSERT each). */
+function batches(rows: Record<string, unknown>[]): Record<string, unknown>[][] {
+  const out: Record<string, unknown>[][] = [];
+  let key = '';
+  for (const row of rows) {
+    const k = Object.keys(row).join(',');
+    const last = out.at(-1);
+    if (last && k === key && last.length < 200) last.push(row);
+    else out.push([row]);
+    key = k;
+  }
+  return out;
+}
+
 async function columnTypes(conn: DuckDBConnection, table: string): Promise<Map<string, string>> {
   const rows = (
     await conn.runAndReadAll(`SELECT column_name, data_type FROM duckdb_columns() WHERE table_name = $t AND schema_name = 'main'`, { t: table })
@@ -76,19 +90,26 @@ export async function insertGivenRows(conn: DuckDBConnection, given: GivenRows):
     const rows = table === 'events' ? expandRepeats(given[table] ?? []) : (given[table] ?? []);
     if (rows.length === 0) continue;
     const types = await columnTypes(conn, table);
-    for (const [i, raw] of rows.entries()) {
+    const prepared = rows.map((raw, i) => {
       const row = withDefaults(table, raw, i);
       if ('file_id' in row && table !== 'evidence_files') fileIds.add(Number(row.file_id));
-      const names = Object.keys(row);
-      for (const name of names) if (!types.has(name)) throw new Error(`${table} row ${i + 1}: no column "${name}"`);
+      for (const name of Object.keys(row)) if (!types.has(name)) throw new Error(`${table} row ${i + 1}: no column "${name}"`);
+      return row;
+    });
+    // The schema seeds reference tables (scope catalog, systems); a case may restate a seeded row.
+    const verb = table === 'scope_catalog' || table === 'systems' ? 'INSERT OR REPLACE' : 'INSERT';
+    for (const batch of batches(prepared)) {
+      const names = Object.keys(batch[0]!);
       const values: Record<string, string | null> = {};
-      const exprs = names.map((name, j) => {
-        const v = row[name];
-        values[`v${j}`] = v === null || v === undefined ? null : typeof v === 'object' ? JSON.stringify(v) : String(v);
-        const type = types.get(name)!;
-        return type.endsWith('[]') ? `CAST(CAST($v${j} AS JSON) AS ${type})` : `CAST($v${j} AS ${type})`;
-      });
-      await conn.run(`INSERT INTO ${table} (${names.join(', ')}) VALUES (${exprs.join(', ')})`, values);
+      const tuples = batch.map((row, r) =>
+        names.map((name, j) => {
+          const v = row[name];
+          values[`v${r}_${j}`] = v === null || v === undefined ? null : typeof v === 'object' ? JSON.stringify(v) : String(v);
+          const type = types.get(name)!;
+          return type.endsWith('[]') ? `CAST(CAST($v${r}_${j} AS JSON) AS ${type})` : `CAST($v${r}_${j} AS ${type})`;
+        }),
+      );
+      await conn.run(`${verb} INTO ${table} (${names.join(', ')}) VALUES ${tuples.map((t) => `(${t.join(', ')})`).join(', ')}`, values);
     }
   }
   // Events and inventory point at evidence files; give each referenced file a row with a stable fake hash.

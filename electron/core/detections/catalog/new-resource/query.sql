@@ -1,7 +1,7 @@
 WITH touched AS (
   SELECT entity_key, any_value(entity_type) AS entity_type, feature, value,
          min(event_time) AS first_seen, max(event_time) AS last_seen, count(*) AS n,
-         list(event_id ORDER BY event_time, event_id)[1:10] AS ids, bool_or(category = 'data') AS export
+         list(event_id ORDER BY event_time, event_id) AS ids, bool_or(category = 'data') AS export
   FROM (
     SELECT entity_key, entity_type, event_id, event_time, category,
            UNNEST([{'feature': 'system', 'value': system_key}, {'feature': 'resource', 'value': resource}], recursive := true)
@@ -24,8 +24,8 @@ per_entity AS (
          count(*) FILTER (WHERE feature = 'system') AS new_systems,
          count(*) FILTER (WHERE feature = 'resource') AS new_resources,
          count(*) FILTER (WHERE feature = 'resource' AND export) AS new_exports,
-         min(first_seen) AS first_seen, max(last_seen) AS last_seen, sum(n) AS n,
-         list(feature || ':' || value ORDER BY feature, value) AS observed, flatten(list(ids)) AS ids
+         min(first_seen) AS first_seen, max(last_seen) AS last_seen,
+         list(feature || ':' || value ORDER BY feature, value) AS observed, list_distinct(flatten(list(ids))) AS ids
   FROM novel
   GROUP BY entity_key
 )
@@ -34,7 +34,7 @@ SELECT
   p.entity_type,
   p.first_seen,
   p.last_seen,
-  p.n AS event_count,
+  len(p.ids) AS event_count,
   CASE WHEN p.new_systems > 0 AND p.new_resources >= $min_new_resources THEN 'high' ELSE NULL END AS severity,
   format('{} new system(s), {} new object(s)/API(s) never touched in training', p.new_systems, p.new_resources) AS summary,
   to_json({'features': [
