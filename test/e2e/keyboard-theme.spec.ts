@@ -106,10 +106,13 @@ describe('keyboard, routes and themes', () => {
 
   it('switches and remembers the theme, and the shell looks calm in both', async () => {
     const { page } = s;
-    await page.emulateMedia({ colorScheme: 'light' });
+    // With no saved choice the shell follows the system, live.
+    await page.emulateMedia({ colorScheme: 'dark' });
     await openApp(s);
     const theme = () => page.evaluate(() => document.documentElement.dataset.theme);
-    await expect(theme()).resolves.toBe('light');
+    await expect(theme()).resolves.toBe('dark');
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.waitForFunction(() => document.documentElement.dataset.theme === 'light');
 
     for (const name of ['Okta API tokens — Q3 review', 'Drift / Salesloft OAuth breach']) {
       await page.getByLabel('New case name').fill(name);
@@ -132,6 +135,11 @@ describe('keyboard, routes and themes', () => {
     await page.screenshot({ path: resultsPath('inventory-empty-dark.png') });
 
     await page.getByTestId('theme-toggle').click();
+    await expect(theme()).resolves.toBe('light');
+    // A saved choice beats the system preference.
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.reload();
+    await page.locator('[data-testid="status-backend"][data-state="ready"]').waitFor();
     await expect(theme()).resolves.toBe('light');
 
     expect(s.cspViolations).toEqual([]);

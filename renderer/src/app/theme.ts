@@ -42,3 +42,19 @@ function safeGet(): string | null {
     return null;
   }
 }
+
+/**
+ * Until the user picks a theme, follow the system live (e.g. the OS switching to dark at dusk).
+ * Once they toggle, their choice is saved and wins.
+ */
+export function followSystemTheme(): () => void {
+  const query = window.matchMedia('(prefers-color-scheme: dark)');
+  const onChange = () => {
+    if (safeGet()) return;
+    const theme: Theme = query.matches ? 'dark' : 'light';
+    applyTheme(theme);
+    useThemeStore.setState({ theme });
+  };
+  query.addEventListener('change', onChange);
+  return () => query.removeEventListener('change', onChange);
+}
