@@ -5,6 +5,7 @@ import { caseFileFromArgv, caseNameFromPath, createCaseActions, withCaseExtensio
 function setup(options: { open?: string | null; save?: string | null; answer?: Envelope<unknown> } = {}) {
   const calls: Array<{ method: string; input: unknown }> = [];
   const errors: string[] = [];
+  const caseFiles: string[] = [];
   const actions = createCaseActions({
     invoke: async (method, input) => {
       calls.push({ method, input });
@@ -13,8 +14,9 @@ function setup(options: { open?: string | null; save?: string | null; answer?: E
     chooseCaseToOpen: async () => options.open ?? null,
     chooseNewCasePath: async () => options.save ?? null,
     showError: (title, message) => errors.push(`${title}: ${message}`),
+    onCaseFile: (path) => caseFiles.push(path),
   });
-  return { actions, calls, errors };
+  return { actions, calls, errors, caseFiles };
 }
 
 describe('createCaseActions', () => {
@@ -25,9 +27,10 @@ describe('createCaseActions', () => {
   });
 
   it('opens the path from the open dialog through the host-only method', async () => {
-    const { actions, calls } = setup({ open: '/cases/a.tokenscope' });
+    const { actions, calls, caseFiles } = setup({ open: '/cases/a.tokenscope' });
     expect(await actions.openCase()).toBe('done');
     expect(calls).toEqual([{ method: 'case.openPath', input: { path: '/cases/a.tokenscope' } }]);
+    expect(caseFiles).toEqual(['/cases/a.tokenscope']);
   });
 
   it('calls nothing when a dialog is cancelled', async () => {
@@ -38,9 +41,10 @@ describe('createCaseActions', () => {
   });
 
   it('shows the backend error message when the call fails', async () => {
-    const { actions, errors } = setup({ open: '/cases/bad.tokenscope', answer: fail('CASE_INVALID', 'bad.tokenscope is not a Tokenscope case') });
+    const { actions, errors, caseFiles } = setup({ open: '/cases/bad.tokenscope', answer: fail('CASE_INVALID', 'bad.tokenscope is not a Tokenscope case') });
     expect(await actions.openCase()).toBe('failed');
     expect(errors).toEqual(['Could not open the case: bad.tokenscope is not a Tokenscope case']);
+    expect(caseFiles).toEqual([]);
   });
 
   it('opens recent cases by id and closes the open case', async () => {

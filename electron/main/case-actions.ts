@@ -16,6 +16,8 @@ export interface CaseActionDeps {
   /** Native save dialog; null when cancelled. */
   chooseNewCasePath(): Promise<string | null>;
   showError(title: string, message: string): void;
+  /** Told about every case file a path action opened or created (OS "recent documents"). */
+  onCaseFile?(path: string): void;
 }
 
 export type ActionOutcome = 'done' | 'cancelled' | 'failed';
@@ -37,7 +39,9 @@ export function createCaseActions(deps: CaseActionDeps) {
       const chosen = await deps.chooseNewCasePath();
       if (!chosen) return 'cancelled';
       const path = withCaseExtension(chosen);
-      return run('Could not create the case', 'case.createAt', { path, name: caseNameFromPath(path) });
+      const outcome = await run('Could not create the case', 'case.createAt', { path, name: caseNameFromPath(path) });
+      if (outcome === 'done') deps.onCaseFile?.(path);
+      return outcome;
     },
     async openCase(): Promise<ActionOutcome> {
       const path = await deps.chooseCaseToOpen();
@@ -59,8 +63,10 @@ export function createCaseActions(deps: CaseActionDeps) {
     },
   };
 
-  function openPath(path: string): Promise<ActionOutcome> {
-    return run('Could not open the case', 'case.openPath', { path });
+  async function openPath(path: string): Promise<ActionOutcome> {
+    const outcome = await run('Could not open the case', 'case.openPath', { path });
+    if (outcome === 'done') deps.onCaseFile?.(path);
+    return outcome;
   }
 }
 

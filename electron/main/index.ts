@@ -77,6 +77,7 @@ function start(): void {
       return result.canceled || !result.filePath ? null : result.filePath;
     },
     showError: (title, message) => dialog.showErrorBox(title, message),
+    onCaseFile: (path) => app.addRecentDocument(path),
   });
 
   const refreshMenu = (): void => {

@@ -36,6 +36,9 @@ class App extends EventEmitter {
   getVersion() {
     return '0.0.0-test';
   }
+  addRecentDocument(path) {
+    state.calls.push(`app.addRecentDocument:${path}`);
+  }
   quit() {
     state.calls.push('app.quit');
   }
