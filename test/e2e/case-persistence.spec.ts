@@ -58,4 +58,15 @@ describe('cases through the UI', () => {
     expect(s.cspViolations).toEqual([]);
     expect(s.consoleErrors).toEqual([]);
   });
+
+  it('without the launch token, says how to get in instead of failing silently', async () => {
+    const { page } = s;
+    await page.goto(s.host.origin + '/');
+    await page.locator('[data-testid="status-backend"][data-state="disconnected"]').getByText(/No access token/).waitFor();
+    const notices = page.getByRole('region', { name: 'Notifications' }).getByRole('alert');
+    await notices.filter({ hasText: 'UNAUTHORIZED' }).first().waitFor();
+    await expect(notices.first().textContent()).resolves.toContain('open the full URL printed by `npm run web`');
+    expect(s.cspViolations).toEqual([]);
+    expect(s.consoleErrors).toEqual([]);
+  });
 });

@@ -13,9 +13,13 @@ const stateLabels: Record<string, string> = {
 export function StatusBar() {
   const { currentCase, backend, appInfo, hostConnected, jobs } = useSessionStore();
   const running = Object.values(jobs);
-  const state = hostConnected === false ? 'disconnected' : (backend?.state ?? 'connecting');
-  const message =
-    hostConnected === false ? 'Lost contact with the Tokenscope host; reconnecting…' : (backend?.message ?? 'Connecting to the backend…');
+  const noToken = transportKind === 'none';
+  const state = noToken || hostConnected === false ? 'disconnected' : (backend?.state ?? 'connecting');
+  const message = noToken
+    ? 'No access token: open the full URL printed by `npm run web`'
+    : hostConnected === false
+      ? 'Lost contact with the Tokenscope host; reconnecting…'
+      : (backend?.message ?? 'Connecting to the backend…');
   return (
     <footer className="status-bar" aria-label="Status">
       <span className="status-item" data-testid="status-case">
