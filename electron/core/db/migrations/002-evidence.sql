@@ -7,6 +7,7 @@ CREATE TABLE imports (
   finished_at   TIMESTAMPTZ,
   tool_version  VARCHAR NOT NULL,
   options       JSON,
+  enrichment    VARCHAR,                    -- offline IP dataset and version used for this import's events
   state         VARCHAR NOT NULL            -- only 'committed' rows are ever visible (one transaction per import)
 );
 
@@ -27,6 +28,8 @@ CREATE TABLE evidence_files (
   records_seen      BIGINT NOT NULL,
   records_loaded    BIGINT NOT NULL,
   records_rejected  BIGINT NOT NULL,
+  records_unmapped  BIGINT NOT NULL DEFAULT 0, -- loaded records that produced no canonical row (kept as evidence)
+  events_loaded     BIGINT NOT NULL DEFAULT 0,
   warnings          JSON,                    -- list of strings
   imported_at       TIMESTAMPTZ NOT NULL,
   CHECK (records_seen = records_loaded + records_rejected)
@@ -36,8 +39,10 @@ CREATE TABLE evidence_files (
 CREATE TABLE evidence_records (
   file_id      INTEGER NOT NULL,
   record_no    BIGINT NOT NULL,              -- 1-based, in file order (line for NDJSON/CSV, element for arrays)
-  byte_offset  BIGINT,
-  raw          VARCHAR NOT NULL,
+  byte_offset  BIGINT,                        -- in the decompressed (and, for UTF-16, transcoded) content
+  byte_length  BIGINT,
+  raw          VARCHAR NOT NULL,              -- invalid UTF-8 shows as U+FFFD here ...
+  raw_bytes    BLOB,                          -- ... and the exact bytes are kept here (NULL when raw is exact)
   PRIMARY KEY (file_id, record_no)
 );
 
@@ -52,4 +57,17 @@ CREATE TABLE evidence_rejects (
   raw_length   BIGINT NOT NULL,
   raw_sha256   VARCHAR NOT NULL,
   PRIMARY KEY (file_id, record_no)
+);
+
+-- Files seen but not imported: unrecognised (offered to a generic mapper later) or failed as a
+-- whole (decompression bomb, damaged gzip, unreadable). Kept so the analyst sees every file.
+CREATE TABLE evidence_skipped (
+  import_id    INTEGER NOT NULL,
+  path         VARCHAR NOT NULL,
+  sha256       VARCHAR,
+  bytes        BIGINT,
+  status       VARCHAR NOT NULL,             -- unrecognised | failed
+  reason_code  VARCHAR NOT NULL,
+  reason       VARCHAR NOT NULL,
+  seen_at      TIMESTAMPTZ NOT NULL
 );

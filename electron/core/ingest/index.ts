@@ -1,0 +1,260 @@
+import { randomUUID } from 'node:crypto';
+import { readdirSync, statSync } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
+import { basename, join, resolve } from 'node:path';
+import { ContractError } from '../../../shared/contract';
+import { caseWorkDir, type CaseDatabase } from '../db/case-db';
+import { offlineEnricher } from '../enrich/dataset';
+import { rebuildIdentity } from '../inventory/rebuild';
+import { toolVersion } from '../version';
+import { FileError, hashFile } from './input';
+import { loadStage } from './load';
+import { parseFile, recognise } from './process-file';
+import { sniff } from './sniff';
+import { Stage } from './stage';
+
+export interface ImportProgress {
+  file: string;
+  fileIndex: number;
+  fileCount: number;
+  bytesDone: number;
+  bytesTotal: number;
+  recordsDone: number;
+}
+export interface ImportOptions {
+  onProgress?: (p: ImportProgress) => void;
+  signal?: AbortSignal;
+}
+export interface ImportedFile {
+  fileId: number | null;
+  path: string;
+  sha256: string;
+  bytes: number;
+  source: string;
+  shape: string;
+  recordsSeen: number;
+  recordsLoaded: number;
+  recordsRejected: number;
+  warnings: string[];
+  status: 'imported' | 'duplicate' | 'unrecognised' | 'failed';
+  reason?: string;
+}
+export interface ImportResult {
+  importId: number | null;
+  files: ImportedFile[];
+}
+
+/** Files under the given paths (folders recursively, in name order); hidden files and folders skipped. */
+export function collectFiles(paths: string[]): string[] {
+  const out: string[] = [];
+  const walk = (p: string) => {
+    const st = statSync(p);
+    if (st.isDirectory()) {
+      for (const name of readdirSync(p).sort()) if (!name.startsWith('.')) walk(join(p, name));
+    } else if (st.isFile()) out.push(p);
+  };
+  for (const p of paths) walk(resolve(p));
+  return out;
+}
+
+/**
+ * Import evidence files into the open case as ONE transaction: a crash or cancel leaves
+ * nothing half-visible. Every file is hashed before parsing; a hash already in the case is a
+ * duplicate and is not loaded again; every record is loaded or rejected with a reason.
+ */
+export async function importEvidence(db: CaseDatabase, paths: string[], options: ImportOptions = {}): Promise<ImportResult> {
+  const conn = db.connection;
+  const { signal } = options;
+  let files: string[];
+  try {
+    files = collectFiles(paths);
+  } catch (error) {
+    throw new ContractError('NOT_FOUND', `Cannot read ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const sizes = files.map((f) => statSync(f).size);
+  const bytesTotal = sizes.reduce((a, b) => a + b, 0);
+  const stagingRoot = join(caseWorkDir(db.path), 'staging');
+  // Leftovers of an import that was killed are never needed: its transaction never committed.
+  await rm(stagingRoot, { recursive: true, force: true });
+  const importDir = join(stagingRoot, `import-${randomUUID()}`);
+  await mkdir(importDir, { recursive: true });
+  const enricher = offlineEnricher();
+  const results: ImportedFile[] = [];
+  let bytesDone = 0;
+  let recordsDone = 0;
+  let lastReport = 0;
+  const report = (file: string, fileIndex: number, force = false) => {
+    const now = Date.now();
+    if (!options.onProgress || (!force && now - lastReport < 100)) return;
+    lastReport = now;
+    options.onProgress({ file, fileIndex, fileCount: files.length, bytesDone, bytesTotal, recordsDone });
+  };
+  const checkCancel = () => {
+    if (signal?.aborted) throw new ContractError('CANCELLED', 'The import was cancelled; nothing from it was kept.');
+  };
+
+  await conn.run('BEGIN TRANSACTION');
+  try {
+    const ids = (await conn.runAndReadAll(`SELECT (SELECT coalesce(max(import_id), 0) FROM imports) AS i, (SELECT coalesce(max(file_id), 0) FROM evidence_files) AS f,
+        (SELECT coalesce(max(event_id), 0) FROM events) AS e`)).getRowObjectsJS()[0]!;
+    const importId = Number(ids.i) + 1;
+    let fileId = Number(ids.f);
+    let eventId = Number(ids.e);
+    await conn.run(`INSERT INTO imports (import_id, started_at, tool_version, options, enrichment, state) VALUES ($id, now(), $v, $o, $e, 'committed')`, {
+      id: importId,
+      v: toolVersion,
+      o: JSON.stringify({ paths }),
+      e: enricher.description,
+    });
+    for (const [index, path] of files.entries()) {
+      checkCancel();
+      const bytes = sizes[index]!;
+      report(path, index, true);
+      const base: ImportedFile = { fileId: null, path, sha256: '', bytes, source: 'unknown', shape: 'unknown', recordsSeen: 0, recordsLoaded: 0, recordsRejected: 0, warnings: [], status: 'failed' };
+      try {
+        base.sha256 = await hashFile(path, signal);
+      } catch (error) {
+        checkCancel();
+        results.push(await skipped(conn, importId, { ...base, reason: `cannot read the file: ${message(error)}` }, 'UNREADABLE'));
+        bytesDone += bytes;
+        continue;
+      }
+      const dup = (await conn.runAndReadAll(`SELECT file_id, path FROM evidence_files WHERE sha256 = $h`, { h: base.sha256 })).getRowObjectsJS()[0];
+      if (dup) {
+        results.push({ ...base, status: 'duplicate', fileId: Number(dup.file_id), reason: `already imported as file ${String(dup.file_id)} (${String(dup.path)}); same SHA-256` });
+        bytesDone += bytes;
+        continue;
+      }
+      const outcome = await importOne(path, bytes, base);
+      results.push(outcome);
+      if (outcome.status !== 'imported') bytesDone += bytes;
+      report(path, index, true);
+    }
+    checkCancel();
+    await rebuildIdentity(conn, join(importDir, 'identity'));
+    checkCancel();
+    await conn.run(`UPDATE imports SET finished_at = now() WHERE import_id = $id`, { id: importId });
+    await conn.run(`INSERT INTO action_log (seq, acted_at, actor, action, detail) SELECT coalesce(max(seq), 0) + 1, now(), 'tokenscope', 'evidence.import', $d FROM action_log`, {
+      d: JSON.stringify({ importId, files: results.map((r) => ({ path: r.path, sha256: r.sha256, status: r.status, loaded: r.recordsLoaded, rejected: r.recordsRejected })) }),
+    });
+    await conn.run('COMMIT');
+    return { importId, files: results };
+
+    async function importOne(path: string, bytes: number, base: ImportedFile): Promise<ImportedFile> {
+      let sniffed;
+      try {
+        sniffed = await sniff(path, bytes, signal);
+      } catch (error) {
+        checkCancel();
+        return skipped(conn, importId, { ...base, reason: message(error) }, error instanceof FileError ? error.code : 'UNREADABLE');
+      }
+      if (!sniffed.container) return skipped(conn, importId, { ...base, status: 'unrecognised', reason: sniffed.reason ?? 'unknown content' }, 'UNRECOGNISED');
+      let recognition;
+      try {
+        recognition = await recognise(path, bytes, sniffed, signal);
+      } catch (error) {
+        checkCancel();
+        return skipped(conn, importId, { ...base, reason: message(error) }, error instanceof FileError ? error.code : 'UNREADABLE');
+      }
+      if (!recognition.parser) return skipped(conn, importId, { ...base, status: 'unrecognised', reason: recognition.reason }, 'UNRECOGNISED');
+      const parser = recognition.parser;
+      const shape = `${parser.source}.${parser.kind}.${sniffed.container}${sniffed.gzip ? '.gz' : ''}`;
+      const id = ++fileId;
+      const stage = await Stage.create(join(importDir, `file-${id}`));
+      const warnings = [...sniffed.notes];
+      let counts;
+      let fileBytesDone = 0;
+      try {
+        counts = await parseFile(
+          {
+            path,
+            fileId: id,
+            fileBytes: bytes,
+            sniffed,
+            stage,
+            enricher,
+            signal,
+            nextEventId: () => ++eventId,
+            onRawBytes: (n) => {
+              fileBytesDone += n;
+              bytesDone += n;
+              report(path, files.indexOf(path));
+            },
+            onRecord: () => {
+              recordsDone++;
+            },
+          },
+          parser,
+          { delimiter: recognition.delimiter, header: recognition.header },
+          warnings,
+        );
+        await stage.close();
+      } catch (error) {
+        await stage.close().catch(() => undefined);
+        await rm(stage.dir, { recursive: true, force: true });
+        checkCancel();
+        fileId--;
+        bytesDone -= fileBytesDone;
+        return skipped(conn, importId, { ...base, source: parser.source, shape, reason: message(error) }, error instanceof FileError ? error.code : 'FAILED');
+      }
+      await loadStage(conn, stage);
+      await rm(stage.dir, { recursive: true, force: true });
+      const mtime = statSync(path).mtime.toISOString();
+      await conn.run(
+        `INSERT INTO evidence_files (file_id, import_id, sha256, path, file_name, bytes, modified_at, source, shape, parser, parser_version, encoding, compression,
+           records_seen, records_loaded, records_rejected, records_unmapped, events_loaded, warnings, imported_at)
+         VALUES ($id, $import, $sha, $path, $name, $bytes, $mtime, $source, $shape, $parser, $pv, $enc, $comp, $seen, $loaded, $rejected, $unmapped, $events, $warnings, now())`,
+        {
+          id,
+          import: importId,
+          sha: base.sha256,
+          path,
+          name: basename(path),
+          bytes,
+          mtime,
+          source: parser.source,
+          shape,
+          parser: parser.id,
+          pv: parser.version,
+          enc: sniffed.encoding,
+          comp: sniffed.gzip ? 'gzip' : null,
+          seen: counts.seen,
+          loaded: counts.loaded,
+          rejected: counts.rejected,
+          unmapped: counts.unmapped,
+          events: counts.events,
+          warnings: JSON.stringify(warnings),
+        },
+      );
+      return {
+        ...base,
+        fileId: id,
+        source: parser.source,
+        shape,
+        recordsSeen: counts.seen,
+        recordsLoaded: counts.loaded,
+        recordsRejected: counts.rejected,
+        warnings,
+        status: 'imported',
+      };
+    }
+  } catch (error) {
+    await conn.run('ROLLBACK').catch(() => undefined);
+    if (error instanceof Error && error.name === 'AbortError') throw new ContractError('CANCELLED', 'The import was cancelled; nothing from it was kept.');
+    throw error;
+  } finally {
+    await rm(importDir, { recursive: true, force: true });
+  }
+}
+
+async function skipped(conn: CaseDatabase['connection'], importId: number, file: ImportedFile, code: string): Promise<ImportedFile> {
+  await conn.run(
+    `INSERT INTO evidence_skipped (import_id, path, sha256, bytes, status, reason_code, reason, seen_at) VALUES ($i, $p, $s, $b, $st, $c, $r, now())`,
+    { i: importId, p: file.path, s: file.sha256 || null, b: file.bytes, st: file.status === 'unrecognised' ? 'unrecognised' : 'failed', c: code, r: file.reason ?? '' },
+  );
+  return { ...file, reason: file.status === 'failed' ? `${code}: ${file.reason ?? ''}` : file.reason };
+}
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
