@@ -143,7 +143,9 @@ function start(): void {
     denyAllPermissions(session.defaultSession);
     protocol.handle(APP_SCHEME, createAppRequestHandler(RENDERER_DIR));
 
-    const isTrustedSender = createSenderCheck((id) => mainWindow !== null && !mainWindow.isDestroyed() && mainWindow.webContents.id === id);
+    const isTrustedSender = createSenderCheck((id) =>
+      mainWindow && !mainWindow.isDestroyed() && mainWindow.webContents.id === id ? mainWindow.webContents.mainFrame : null,
+    );
     ipcMain.handle(INVOKE_CHANNEL, createInvokeHandler({ forward: (method, input, caller) => supervisor.invoke(method, input, caller), isTrustedSender }));
     supervisor.onEvent(onBackendEvent);
 

@@ -4,6 +4,7 @@ import type { Caller } from '../../shared/transport/messages';
 import { createInvokeHandler } from './ipc-bridge';
 import { createSenderCheck, type SenderEventLike } from './sender-check';
 
+
 interface Forwarded {
   method: string;
   input: unknown;
@@ -17,16 +18,14 @@ function setup(forward?: (method: string, input: unknown, caller: Caller) => Pro
       calls.push({ method, input, caller });
       return forward ? forward(method, input, caller) : ok({ echoed: method });
     },
-    isTrustedSender: createSenderCheck((id) => id === 1),
+    isTrustedSender: createSenderCheck((id) => (id === 1 ? mainFrame : null)),
   });
   return { handler, calls };
 }
 
-const trusted: SenderEventLike = { senderFrame: { url: 'app://tokenscope/index.html', parent: null }, sender: { id: 1 } };
-const iframe: SenderEventLike = {
-  senderFrame: { url: 'about:blank', parent: { url: 'app://tokenscope/index.html', parent: null } },
-  sender: { id: 1 },
-};
+const mainFrame = { url: 'app://tokenscope/index.html', parent: null };
+const trusted: SenderEventLike = { senderFrame: mainFrame, sender: { id: 1 } };
+const iframe: SenderEventLike = { senderFrame: { url: 'about:blank', parent: mainFrame }, sender: { id: 1 } };
 
 describe('createInvokeHandler', () => {
   it('forwards a renderer method from the trusted frame with caller "renderer"', async () => {

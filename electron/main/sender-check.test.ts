@@ -3,19 +3,26 @@ import { isAppUrl, originOf } from './app-origin';
 import { createSenderCheck, type FrameLike, type SenderEventLike } from './sender-check';
 
 const OUR_ID = 7;
-const check = createSenderCheck((id) => id === OUR_ID);
+// Our window's main frame, as webContents.mainFrame reports it.
+const ourMainFrame: FrameLike = { url: 'app://tokenscope/index.html', parent: null, processId: 3, routingId: 1 };
+const check = createSenderCheck((id) => (id === OUR_ID ? ourMainFrame : null));
 
+/** Another wrapper object for our main frame (same processId/routingId), showing `url`. */
 function top(url: string): FrameLike {
-  return { url, parent: null };
+  return { url, parent: null, processId: 3, routingId: 1 };
 }
 function child(url: string): FrameLike {
-  return { url, parent: top('app://tokenscope/index.html') };
+  return { url, parent: ourMainFrame, processId: 3, routingId: 9 };
 }
 function event(senderFrame: FrameLike | null | undefined, id = OUR_ID): SenderEventLike {
   return { senderFrame, sender: { id } };
 }
 
 describe('createSenderCheck', () => {
+  it('accepts the main frame object itself', () => {
+    expect(check(event(ourMainFrame))).toBe(true);
+  });
+
   it('accepts the main frame of our window showing app://tokenscope', () => {
     expect(check(event(top('app://tokenscope/index.html')))).toBe(true);
     expect(check(event(top('app://tokenscope/')))).toBe(true);
@@ -38,7 +45,9 @@ describe('createSenderCheck', () => {
     ['same host with a port', event(top('app://tokenscope:8080/index.html'))],
     ['credentials in the URL', event(top('app://user:pw@tokenscope/index.html'))],
     ['not a URL', event(top('tokenscope'))],
-    ['a detached frame', event({ url: 'app://tokenscope/index.html', parent: null, detached: true })],
+    ['a detached frame', event({ url: 'app://tokenscope/index.html', parent: null, detached: true, processId: 3, routingId: 1 })],
+    ['a parentless frame that is not the main frame (fenced frame)', event({ url: 'app://tokenscope/index.html', parent: null, processId: 3, routingId: 2 })],
+    ['a frame without identity that is not the main frame object', event({ url: 'app://tokenscope/index.html', parent: null })],
   ])('refuses %s', (_label, e) => {
     expect(check(e)).toBe(false);
   });

@@ -5,6 +5,9 @@ export interface FrameLike {
   readonly url: string;
   readonly parent: FrameLike | null;
   readonly detached?: boolean;
+  /** Together these identify one RenderFrameHost (WebFrameMain.processId / .routingId). */
+  readonly processId?: number;
+  readonly routingId?: number;
 }
 
 /** The parts of IpcMainInvokeEvent the check reads. */
@@ -15,17 +18,25 @@ export interface SenderEventLike {
 
 /**
  * Checklist item 17: validate the sender of every IPC message. A call is trusted only when it
- * comes from a live top-level frame (not an iframe: an about:blank or data: frame inherits or
- * fakes nothing here) of one of our own windows, and that frame shows app://tokenscope. A frame
- * that navigated away or was destroyed has senderFrame === null and is refused.
+ * comes from THE main frame of one of our windows (`mainFrameOf` answers for our webContents
+ * ids and null for anything else), that frame is live, and it shows app://tokenscope. So an
+ * about:blank or data: iframe, a fenced frame (which has no parent either), another window, or
+ * a frame that navigated away or was destroyed (senderFrame === null) is refused.
  */
-export function createSenderCheck(isOurWebContents: (webContentsId: number) => boolean): (event: SenderEventLike) => boolean {
+export function createSenderCheck(mainFrameOf: (webContentsId: number) => FrameLike | null | undefined): (event: SenderEventLike) => boolean {
   return (event) => {
     const frame = event.senderFrame;
     if (!frame) return false;
     if (frame.detached === true) return false;
     if (frame.parent !== null) return false;
-    if (!isOurWebContents(event.sender.id)) return false;
+    const main = mainFrameOf(event.sender.id);
+    if (!main || !sameFrame(frame, main)) return false;
     return isAppUrl(frame.url);
   };
+}
+
+function sameFrame(a: FrameLike, b: FrameLike): boolean {
+  if (a === b) return true;
+  // Electron may hand out a different wrapper object for the same frame; compare its identity.
+  return a.processId !== undefined && a.routingId !== undefined && a.processId === b.processId && a.routingId === b.routingId;
 }

@@ -41,6 +41,8 @@ export interface FakeIpcApi extends Api {
 }
 
 const WINDOW_ID = 1;
+/** Our window's main frame (webContents.mainFrame). */
+const windowMainFrame: FrameLike = { url: APP_ENTRY_URL, parent: null, processId: 4, routingId: 1 };
 
 export function createFakeIpcApi(route: RouteFn, options: FakeIpcOptions = {}): FakeIpcApi {
   // ---- main side ----
@@ -56,7 +58,7 @@ export function createFakeIpcApi(route: RouteFn, options: FakeIpcOptions = {}): 
       forwarded.push({ method, caller });
       return route(method, input, caller);
     },
-    isTrustedSender: createSenderCheck((id) => id === WINDOW_ID),
+    isTrustedSender: createSenderCheck((id) => (id === WINDOW_ID ? windowMainFrame : null)),
   });
   ipcMainHandle(INVOKE_CHANNEL, (event, method, input) => invokeHandler(event, method, input));
 
@@ -97,16 +99,16 @@ export function createFakeIpcApi(route: RouteFn, options: FakeIpcOptions = {}): 
 }
 
 function makeSenderEvent(sender: FakeSender): SenderEventLike {
-  const mainFrame = (url: string): FrameLike => ({ url, parent: null });
   switch (sender.kind) {
     case 'main-frame':
-      return { senderFrame: mainFrame(sender.url ?? APP_ENTRY_URL), sender: { id: WINDOW_ID } };
+      // The window's main frame, showing `url` (a wrapper with the same frame identity).
+      return { senderFrame: { ...windowMainFrame, url: sender.url ?? APP_ENTRY_URL }, sender: { id: WINDOW_ID } };
     case 'subframe':
-      return { senderFrame: { url: sender.url, parent: mainFrame(APP_ENTRY_URL) }, sender: { id: WINDOW_ID } };
+      return { senderFrame: { url: sender.url, parent: windowMainFrame, processId: 4, routingId: 2 }, sender: { id: WINDOW_ID } };
     case 'no-frame':
       return { senderFrame: null, sender: { id: WINDOW_ID } };
     case 'other-window':
-      return { senderFrame: mainFrame(sender.url ?? APP_ENTRY_URL), sender: { id: WINDOW_ID + 1 } };
+      return { senderFrame: { url: sender.url ?? APP_ENTRY_URL, parent: null, processId: 5, routingId: 1 }, sender: { id: WINDOW_ID + 1 } };
   }
 }
 

@@ -23,8 +23,8 @@ await until(() => fake.sent.some((s) => s.payload?.event === 'backend.state' && 
 
 const win = fake.windows[0];
 const invoke = fake.handlers['tokenscope:invoke'];
-const trusted = { senderFrame: { url: 'app://tokenscope/index.html', parent: null }, sender: { id: win.webContents.id } };
-const iframe = { senderFrame: { url: 'about:blank', parent: trusted.senderFrame }, sender: { id: win.webContents.id } };
+const trusted = { senderFrame: win.webContents.mainFrame, sender: { id: win.webContents.id } };
+const iframe = { senderFrame: { url: 'about:blank', parent: win.webContents.mainFrame, processId: 11, routingId: 2 }, sender: { id: win.webContents.id } };
 
 report.calls = [...fake.calls];
 report.channels = Object.keys(fake.handlers);

@@ -75,6 +75,7 @@ class WebContents extends EventEmitter {
   constructor(id) {
     super();
     this.id = id;
+    this.mainFrame = { url: 'app://tokenscope/index.html', parent: null, processId: 10 + id, routingId: 1 };
   }
   send(channel, payload) {
     state.sent.push({ channel, payload });
