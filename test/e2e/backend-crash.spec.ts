@@ -1,5 +1,7 @@
+import { mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openApp, startBrowserSession, type BrowserSession } from '../support/browser';
+import { openApp, resultsPath, startBrowserSession, type BrowserSession } from '../support/browser';
 
 /** Call the HTTP host from the page itself, with the token the app kept in sessionStorage. */
 interface Answer {
@@ -64,6 +66,9 @@ describe('backend crash in the middle of a call', () => {
 
     const current = await invokeFromPage(s, 'case.current', {});
     expect(current).toMatchObject({ ok: true, value: { name: 'Crash survivor' } });
+
+    await mkdir(dirname(resultsPath('x')), { recursive: true });
+    await page.screenshot({ path: resultsPath('backend-crash-recovered.png') });
 
     // Dismissing the banner leaves the app working.
     await page.getByRole('button', { name: 'Dismiss the crash message' }).click();

@@ -91,6 +91,8 @@ describe('keyboard, routes and themes', () => {
     const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
     await help.waitFor();
     await help.getByText('Alt+7').waitFor();
+    await mkdir(dirname(resultsPath('x')), { recursive: true });
+    await page.screenshot({ path: resultsPath('help-dialog.png') });
     await page.keyboard.press('Escape');
     await help.waitFor({ state: 'hidden' });
 

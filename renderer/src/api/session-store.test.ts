@@ -30,6 +30,9 @@ describe('session store (what the status bar and crash banner show)', () => {
     apply({ event: 'backend.state', payload: { state: 'ready', message: 'Restarted. The open case was reopened.', restarts: 1 } });
     expect(useSessionStore.getState().crash).toEqual({ message: 'stopped (signal SIGKILL)', recovered: 'Restarted. The open case was reopened.' });
     expect(useSessionStore.getState().backend?.state).toBe('ready');
+    apply({ event: 'backend.state', payload: { state: 'crashed', message: 'Stopped (exit code 9).', restarts: 1 } });
+    apply({ event: 'backend.state', payload: { state: 'ready', message: 'Stopped (exit code 9). Restarted.', restarts: 2 } });
+    expect(useSessionStore.getState().crash).toEqual({ message: 'Stopped (exit code 9).', recovered: 'Restarted.' });
     useSessionStore.getState().dismissCrash();
     expect(useSessionStore.getState().crash).toBeNull();
   });

@@ -45,7 +45,13 @@ export const useSessionStore = create<SessionState>((set) => ({
           const backend = event.payload;
           // Jobs die with the process; their progress would otherwise hang in the status bar forever.
           if (backend.state === 'crashed') return { backend, jobs: {}, crash: { message: backend.message, recovered: null } };
-          if (backend.state === 'ready' && state.crash) return { backend, crash: { ...state.crash, recovered: backend.message } };
+          if (backend.state === 'ready' && state.crash) {
+            // The supervisor repeats the crash sentence before "Restarted…"; the banner already shows it.
+            const recovered = backend.message.startsWith(state.crash.message)
+              ? backend.message.slice(state.crash.message.length).trim()
+              : backend.message;
+            return { backend, crash: { ...state.crash, recovered: recovered || backend.message } };
+          }
           return { backend };
         }
         case 'case.changed':

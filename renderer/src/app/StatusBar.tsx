@@ -30,7 +30,12 @@ export function StatusBar() {
         <span className={`status-dot state-${state}`} aria-hidden="true" />
         <span className="status-key">Backend</span> <span className="status-state">{stateLabels[state] ?? state}</span>
         {/* "ready — Backend ready" says nothing twice; after a restart the message is worth keeping. */}
-        {message !== 'Backend ready' ? <span className="status-message"> — {message}</span> : null}
+        {message !== 'Backend ready' ? (
+          <span className="status-message" title={message}>
+            {' — '}
+            {message}
+          </span>
+        ) : null}
       </span>
       {running.map((job) => (
         <span key={job.jobId} className="status-item status-job" data-testid="status-job">
