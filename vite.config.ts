@@ -14,6 +14,11 @@ export const rendererViteConfig = {
   build: {
     outDir: resolve(import.meta.dirname, 'out/renderer'),
     emptyOutDir: true,
+    // Set explicitly because electron-vite's renderer defaults differ from vite's (no minify),
+    // and both hosts must serve the same bundle. Chromium has native modulepreload.
+    minify: true,
+    modulePreload: { polyfill: false },
+    sourcemap: false,
     rolldownOptions: { input: resolve(import.meta.dirname, 'renderer/index.html') },
   },
 } satisfies UserConfig;
