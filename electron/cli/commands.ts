@@ -32,6 +32,35 @@ export const commands: Command[] = [
       }
     },
   },
+  {
+    name: 'scan',
+    synopsis: 'scan <file-or-folder>... [--case <file>] --json <out.json> [--as-of <time>] [--analysis-start <time>]',
+    summary: 'Ingest evidence, analyse it, and write findings JSON (findings.schema.json).',
+    async run(args) {
+      const { values, positionals } = parseArgs({
+        args,
+        allowPositionals: true,
+        options: { case: { type: 'string' }, json: { type: 'string' }, 'as-of': { type: 'string' }, 'analysis-start': { type: 'string' } },
+      });
+      if (positionals.length === 0 || !values.json) {
+        console.error('usage: tokenscope scan <file-or-folder>... [--case <file>] --json <out.json> [--as-of <time>] [--analysis-start <time>]');
+        return 2;
+      }
+      const { scan } = await import('../core/detections/engine/scan');
+      const outcome = await scan({
+        paths: positionals,
+        out: values.json,
+        casePath: values.case,
+        asOf: values['as-of'],
+        analysisStart: values['analysis-start'],
+      });
+      for (const problem of outcome.problems) console.error(`tokenscope scan: ${problem}`);
+      console.error(
+        `tokenscope scan: ${outcome.files} file(s), ${outcome.findings} finding(s), as of ${outcome.run.asOf} (analysis from ${outcome.run.analysisStart}) -> ${values.json}`,
+      );
+      return 0;
+    },
+  },
 ];
 
 function defaultName(file: string): string {

@@ -5,6 +5,7 @@ import { Workspace } from './cases/workspace';
 import type { BackendContext } from './rpc/context';
 import { appHandlers } from './rpc/handlers/app';
 import { caseHandlers } from './rpc/handlers/case';
+import { findingsHandlers } from './rpc/handlers/findings';
 import { createRouter, type Handlers, type Route } from './rpc/router';
 
 export interface BackendOptions {
@@ -27,6 +28,7 @@ export class Backend {
     const handlers: Handlers = {
       ...appHandlers(),
       ...caseHandlers(this.context),
+      ...findingsHandlers(this.context),
     };
     this.route = createRouter(handlers, { testHooks: options.testHooks ?? false });
   }

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { MethodSpec } from './method-spec';
 import { appMethods } from './methods/app';
 import { caseMethods } from './methods/case';
+import { findingsMethods } from './methods/findings';
 
 /**
  * The one method table. Every transport (in-process, Electron IPC, HTTP) moves calls to these
@@ -11,6 +12,7 @@ import { caseMethods } from './methods/case';
 export const methods = {
   ...appMethods,
   ...caseMethods,
+  ...findingsMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type { MethodSpec } from './method-spec';

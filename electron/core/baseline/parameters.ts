@@ -17,4 +17,4 @@ export const baselineDefaults = {
   machine_max_jitter_ratio: 0.1,
 } as const;
 
-export type BaselineParameters = { [K in keyof typeof baselineDefaults]: number };
+export type BaselineParameters = { -readonly [K in keyof typeof baselineDefaults]: number };

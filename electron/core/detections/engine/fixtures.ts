@@ -24,7 +24,7 @@ function durationMs(text: string): number {
 function expandRepeats(rows: Record<string, unknown>[]): Record<string, unknown>[] {
   const out: Record<string, unknown>[] = [];
   for (const row of rows) {
-    const { repeat, ...rest } = row as { repeat?: { every: string; until: string } };
+    const { repeat, ...rest } = row as { repeat?: { every: string; until: string }; event_time?: unknown };
     if (!repeat) {
       out.push(rest);
       continue;

@@ -1,0 +1,79 @@
+import { ContractError } from '../../../../shared/contract';
+import { loadCatalog, type Rule } from '../../detections/engine/catalog';
+import { getFinding, listFindings } from '../../detections/engine/findings-store';
+import { runDetections } from '../../detections/engine/run';
+import * as tuning from '../../detections/engine/tuning';
+import type { BackendContext } from '../context';
+import type { Handlers } from '../router';
+
+type FindingsHandlers = Pick<
+  Handlers,
+  | 'detections.run'
+  | 'detections.rules'
+  | 'detections.setParameter'
+  | 'findings.list'
+  | 'findings.detail'
+  | 'suppressions.list'
+  | 'suppressions.add'
+  | 'suppressions.remove'
+  | 'allowlists.list'
+  | 'allowlists.add'
+  | 'allowlists.remove'
+  | 'iocs.packs'
+  | 'iocs.addIndicators'
+>;
+
+/** Tuning mistakes are the caller's (BAD_REQUEST); anything else stays INTERNAL. */
+async function guard<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof tuning.TuningError) throw new ContractError('BAD_REQUEST', error.message);
+    throw error;
+  }
+}
+
+export function findingsHandlers({ session }: BackendContext): FindingsHandlers {
+  let catalog: Rule[] | undefined;
+  const rules = () => (catalog ??= loadCatalog());
+  const conn = () => session.require().connection;
+  const now = () => new Date().toISOString();
+  return {
+    'detections.run': async ({ asOf, analysisStart }) => {
+      try {
+        const result = await runDetections(conn(), { asOf, analysisStart, rules: rules() });
+        return { runId: result.runId, asOf: result.asOf, analysisStart: result.analysisStart, rulesVersion: result.rulesVersion, findings: result.findings, timings: result.timings };
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        if (/is not a date-time|is after as-of|no timed events/.test(message)) throw new ContractError('BAD_REQUEST', message);
+        throw error;
+      }
+    },
+    'detections.rules': async () => ({ rules: await tuning.ruleInfos(conn(), rules()) }),
+    'detections.setParameter': ({ ruleId, name, value }) =>
+      guard(async () => {
+        await tuning.setParameter(conn(), rules(), ruleId, name, value, now());
+        return {};
+      }),
+    'findings.list': (filter) => listFindings(conn(), filter),
+    'findings.detail': async ({ findingId }) => {
+      const finding = await getFinding(conn(), findingId);
+      if (!finding) throw new ContractError('NOT_FOUND', `No finding ${findingId} in the latest run`);
+      return finding;
+    },
+    'suppressions.list': async () => ({ suppressions: await tuning.listSuppressions(conn()) }),
+    'suppressions.add': (input) => guard(() => tuning.addSuppression(conn(), rules(), input, now())),
+    'suppressions.remove': async ({ suppressionId }) => {
+      if (!(await tuning.removeSuppression(conn(), suppressionId))) throw new ContractError('NOT_FOUND', `No suppression ${suppressionId}`);
+      return {};
+    },
+    'allowlists.list': async () => ({ entries: await tuning.listAllowlists(conn()) }),
+    'allowlists.add': ({ list, entry, note }) => guard(() => tuning.addAllowlist(conn(), list, entry, note, now())),
+    'allowlists.remove': async ({ list, id }) => {
+      if (!(await tuning.removeAllowlist(conn(), list, id))) throw new ContractError('NOT_FOUND', `No ${list} allowlist entry ${id}`);
+      return {};
+    },
+    'iocs.packs': async () => ({ packs: await tuning.listIocPacks(conn()) }),
+    'iocs.addIndicators': (input) => guard(() => tuning.addIocIndicators(conn(), input, now())),
+  };
+}
