@@ -1,5 +1,7 @@
+import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
+import type { MethodOutput } from '../../shared/contract';
 import { inProcessBackend, unwrap } from './in-process';
 
 export interface Command {
@@ -61,6 +63,39 @@ export const commands: Command[] = [
       return 0;
     },
   },
+  {
+    name: 'import',
+    synopsis: 'import <case> <path>...',
+    summary: 'Import evidence files and folders into a case (created if missing); progress on stderr, result JSON on stdout.',
+    async run(args) {
+      const [file, ...inputs] = args;
+      if (!file || inputs.length === 0) throw new Error('usage: tokenscope import <case> <path>...');
+      const backend = inProcessBackend();
+      const stopProgress = backend.onEvent((e) => {
+        if (e.event === 'job.progress' && e.payload.unit === 'bytes' && e.payload.total) {
+          const pct = Math.floor((100 * e.payload.done) / e.payload.total);
+          process.stderr.write(`\r${e.payload.label}: ${pct}% of ${(e.payload.total / 1e6).toFixed(1)} MB   `);
+        }
+      });
+      try {
+        const casePath = resolve(file);
+        unwrap(
+          existsSync(casePath)
+            ? await backend.route('case.openPath', { path: casePath }, 'host')
+            : await backend.route('case.createAt', { path: casePath, name: defaultName(file) }, 'host'),
+        );
+        const result = unwrap(await backend.route('evidence.importPaths', { paths: inputs.map((p) => resolve(p)) }, 'host')) as MethodOutput<'evidence.importPaths'>;
+        process.stderr.write('\n');
+        for (const f of result.files) {
+          process.stderr.write(`${f.status.padEnd(12)} ${f.source.padEnd(10)} seen ${f.recordsSeen} loaded ${f.recordsLoaded} rejected ${f.recordsRejected}  ${f.path}${f.reason ? `  (${f.reason})` : ''}\n`);
+        }
+        console.log(JSON.stringify(result, null, 2));
+        return result.files.some((f) => f.status === 'failed') ? 1 : 0;
+      } finally {
+        stopProgress();
+        await backend.shutdown();
+      }
+    },
 ];
 
 function defaultName(file: string): string {

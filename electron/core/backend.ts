@@ -5,6 +5,7 @@ import { Workspace } from './cases/workspace';
 import type { BackendContext } from './rpc/context';
 import { appHandlers } from './rpc/handlers/app';
 import { caseHandlers } from './rpc/handlers/case';
+import { evidenceHandlers } from './rpc/handlers/evidence';
 import { findingsHandlers } from './rpc/handlers/findings';
 import { createRouter, type Handlers, type Route } from './rpc/router';
 
@@ -28,6 +29,7 @@ export class Backend {
     const handlers: Handlers = {
       ...appHandlers(),
       ...caseHandlers(this.context),
+      ...evidenceHandlers(this.context),
       ...findingsHandlers(this.context),
     };
     this.route = createRouter(handlers, { testHooks: options.testHooks ?? false });

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { MethodSpec } from './method-spec';
 import { appMethods } from './methods/app';
 import { caseMethods } from './methods/case';
+import { evidenceMethods } from './methods/evidence';
 import { findingsMethods } from './methods/findings';
 
 /**
@@ -12,6 +13,7 @@ import { findingsMethods } from './methods/findings';
 export const methods = {
   ...appMethods,
   ...caseMethods,
+  ...evidenceMethods,
   ...findingsMethods,
 } satisfies Record<string, MethodSpec>;
 
