@@ -96,6 +96,7 @@ export const commands: Command[] = [
         await backend.shutdown();
       }
     },
+  },
 ];
 
 function defaultName(file: string): string {
