@@ -3,16 +3,14 @@
  * renderer knows that IPC or HTTP exist.
  */
 import type { Envelope, MethodInput, MethodName, MethodOutput } from '../../../shared/contract';
-import { createClient } from './client';
+import { api, setConnectionListener } from './client-instance';
 import { useNoticesStore } from './notices-store';
 import { useSessionStore } from './session-store';
 
-const client = createClient({ onConnection: (connected) => onConnection(connected) });
-
-export const api = client.api;
-export const transportKind = client.kind;
+export { api, transportKind } from './client-instance';
+export { useCall, type CallState } from './use-call';
 export { useNoticesStore, type Notice } from './notices-store';
-export { useSessionStore, type CrashReport } from './session-store';
+export { useSessionStore, type CrashReport, type JobProgress } from './session-store';
 
 /** Call a method; on failure the error also goes to the notice region, labelled with `context`. */
 export async function callOrReport<M extends MethodName>(
@@ -50,6 +48,7 @@ export function startSession(): void {
 }
 
 let everDisconnected = false;
+setConnectionListener((connected) => onConnection(connected));
 function onConnection(connected: boolean): void {
   const previous = useSessionStore.getState().hostConnected;
   useSessionStore.getState().setHostConnected(connected);

@@ -13,7 +13,9 @@ export function CasesView() {
   const currentCase = useSessionStore((s) => s.currentCase);
   const setCurrentCase = useSessionStore((s) => s.setCurrentCase);
   const sampleAvailable = useSessionStore((s) => s.appInfo?.sampleAvailable ?? false);
-  const { state, reload } = useCaseList(currentCase?.id ?? 'none');
+  const list = useCaseList(currentCase?.id ?? 'none');
+  const cases = list.value?.cases ?? null;
+  const { reload } = list;
   const [busy, setBusy] = useState(false);
   const [sampleError, setSampleError] = useState<ErrorInfo | null>(null);
 
@@ -54,7 +56,7 @@ export function CasesView() {
       if (result.ok) setCurrentCase(result.value);
     });
 
-  const noCases = state.cases !== null && state.cases.length === 0;
+  const noCases = cases !== null && cases.length === 0;
 
   return (
     <section className="view" aria-label="Cases">
@@ -85,11 +87,11 @@ export function CasesView() {
         </div>
       ) : null}
 
-      {state.cases === null && !state.error ? <p className="muted">Loading cases…</p> : null}
-      {state.error ? (
+      {cases === null && !list.error ? <p className="muted">Loading cases…</p> : null}
+      {list.error ? (
         <p className="field-error" role="alert">
-          {state.cases ? 'The list below may be out of date: ' : 'The cases could not be listed: '}
-          <ErrorText code={state.error.code} message={state.error.message} />{' '}
+          {cases ? 'The list below may be out of date: ' : 'The cases could not be listed: '}
+          <ErrorText code={list.error.code} message={list.error.message} />{' '}
           <button type="button" onClick={reload}>
             Retry
           </button>
@@ -100,8 +102,8 @@ export function CasesView() {
           <p>Create a case above to start an investigation. Each case is a single file in your workspace folder that holds the imported evidence, the findings and your notes.</p>
         </EmptyState>
       ) : null}
-      {state.cases && state.cases.length > 0 ? (
-        <CaseTable cases={state.cases} currentId={currentCase?.id ?? null} busy={busy} onOpen={(id) => void open(id)} onClose={() => void close()} />
+      {cases && cases.length > 0 ? (
+        <CaseTable cases={cases} currentId={currentCase?.id ?? null} busy={busy} onOpen={(id) => void open(id)} onClose={() => void close()} />
       ) : null}
     </section>
   );
