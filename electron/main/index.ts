@@ -16,7 +16,7 @@ import { denyAllPermissions, hardenWebContents } from './harden';
 import { createInvokeHandler } from './ipc-bridge';
 import { installMenu } from './menu';
 import type { RecentCase } from './menu-template';
-import { createAppRequestHandler } from './protocol-files';
+import { createAppRequestHandler, refuseFileRequest } from './protocol-files';
 import { createSenderCheck } from './sender-check';
 import { createMainWindow } from './window';
 
@@ -142,6 +142,7 @@ function start(): void {
   void app.whenReady().then(async () => {
     denyAllPermissions(session.defaultSession);
     protocol.handle(APP_SCHEME, createAppRequestHandler(RENDERER_DIR));
+    protocol.handle('file', refuseFileRequest);
 
     const isTrustedSender = createSenderCheck((id) =>
       mainWindow && !mainWindow.isDestroyed() && mainWindow.webContents.id === id ? mainWindow.webContents.mainFrame : null,

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rendererCsp } from '../../shared/security/csp';
-import { createAppRequestHandler, resolveAppFile } from './protocol-files';
+import { createAppRequestHandler, refuseFileRequest, resolveAppFile } from './protocol-files';
 
 let base: string;
 let root: string;
@@ -103,5 +103,14 @@ describe('createAppRequestHandler', () => {
     const head = await handle(new Request('app://tokenscope/index.html', { method: 'HEAD' }));
     expect(head.status).toBe(200);
     expect(await head.text()).toBe('');
+  });
+});
+
+describe('refuseFileRequest', () => {
+  it('answers 403 with the security headers and no content', async () => {
+    const response = await refuseFileRequest();
+    expect(response.status).toBe(403);
+    expect(response.headers.get('content-security-policy')).toBe(rendererCsp);
+    expect(await response.text()).toBe('Forbidden');
   });
 });

@@ -99,6 +99,14 @@ export function createAppRequestHandler(rootDir: string): (request: Request) => 
   };
 }
 
+/**
+ * Installed for file: so that nothing in the app can load a local file by URL (an <img>, a
+ * link, a navigation), whatever CSP or navigation rules say: defence in depth for T1.5.
+ */
+export async function refuseFileRequest(): Promise<Response> {
+  return textResponse(403, statusText(403));
+}
+
 function textResponse(status: number, text: string): Response {
   return new Response(text, {
     status,

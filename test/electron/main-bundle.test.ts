@@ -38,6 +38,7 @@ interface Report {
   caseChangedSent: boolean;
   index: { status: number; csp: string | null; type: string | null; startsWith: string };
   traversal: number;
+  fileScheme: number | null;
   navigations: Record<string, boolean>;
   webviewPrevented: boolean;
   windowOpen: { action: string };
@@ -90,7 +91,8 @@ describe.skipIf(!built)('built Electron main bundle (fake electron module, real 
 
   it('serves the renderer from app://tokenscope with the CSP header, never file://', () => {
     expect(report.privileged).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
-    expect(report.protocols).toEqual(['app']);
+    expect(report.protocols).toEqual(['app', 'file']);
+    expect(report.fileScheme).toBe(403);
     expect(report.loadedUrl).toBe('app://tokenscope/index.html');
     expect(report.loadedFile).toBeNull();
     if (existsSync(join(root, 'out', 'renderer', 'index.html'))) {

@@ -66,6 +66,7 @@ const serve = fake.protocols.app;
 const index = await serve(new Request('app://tokenscope/index.html'));
 report.index = { status: index.status, csp: index.headers.get('content-security-policy'), type: index.headers.get('content-type'), startsWith: (await index.text()).slice(0, 15) };
 report.traversal = (await serve(new Request('app://tokenscope/..%2f..%2fpackage.json'))).status;
+report.fileScheme = fake.protocols.file ? (await fake.protocols.file(new Request('file:///etc/passwd'))).status : null;
 
 const navigations = {};
 for (const url of ['file:///etc/passwd', 'https://example.invalid/', 'javascript:alert(1)', 'app://tokenscope/index.html']) {
