@@ -6,8 +6,14 @@ import { Output } from './lib/output';
 import { Rng } from './lib/prng';
 import { ANALYSIS_START, buildEmployees, WINDOW_FROM, WINDOW_TO } from './lib/world';
 import { isoS } from './lib/format';
+import { writeOrgFiles } from './lib/org-files';
 import { generateAws } from './platforms/aws';
+import { generateEntra } from './platforms/entra';
 import { generateGithub } from './platforms/github';
+import { generateGoogle } from './platforms/google';
+import { generateSlack } from './platforms/slack';
+import { generateOkta } from './platforms/okta';
+import { generateSalesforce } from './platforms/salesforce';
 
 export const DEFAULT_SEED = 20261120;
 export const GENERATOR_VERSION = '1.0.0';
@@ -28,8 +34,27 @@ export function generateSampleData(outDir: string, seed = DEFAULT_SEED): Generat
   const catalog = new Catalog();
   const out = new Output(outDir);
   const ctx = (label: string) => ({ rng: root.fork(label), people, catalog, out });
-  generateAws(ctx('aws'));
-  generateGithub(ctx('github'));
+  const timed = <T>(label: string, f: () => T): T => {
+    const t0 = performance.now();
+    const r = f();
+    if (process.env.SAMPLE_DATA_TIMING) console.log(`${label}: ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    return r;
+  };
+  timed('aws', () => generateAws(ctx('aws')));
+  timed('github', () => generateGithub(ctx('github')));
+  timed('salesforce', () => generateSalesforce(ctx('salesforce')));
+  timed('okta', () => generateOkta(ctx('okta')));
+  timed('entra', () => generateEntra(ctx('entra')));
+  timed('google', () => generateGoogle(ctx('google')));
+  timed('slack', () => generateSlack(ctx('slack')));
+  writeOrgFiles(out, catalog, people);
+  out.json('answer-key.json', {
+    generator: { seed, version: GENERATOR_VERSION },
+    window: { from: isoS(WINDOW_FROM), to: isoS(WINDOW_TO) },
+    analysisStart: isoS(ANALYSIS_START),
+    stories: catalog.stories,
+    lookalikes: catalog.lookalikes,
+  });
   return {
     files: out.files,
     events: Object.fromEntries(out.events),

@@ -71,9 +71,18 @@ export class Rng {
     return mean + sd * Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
   }
 
-  /** Poisson-ish count around a mean (never negative). */
+  /** Poisson count with the given mean (Knuth for small means, normal approximation above 30). */
   count(mean: number): number {
-    return Math.max(0, Math.round(this.normal(mean, Math.sqrt(Math.max(mean, 1)))));
+    if (mean <= 0) return 0;
+    if (mean > 30) return Math.max(0, Math.round(this.normal(mean, Math.sqrt(mean))));
+    const limit = Math.exp(-mean);
+    let k = 0;
+    let p = this.float();
+    while (p > limit) {
+      k++;
+      p *= this.float();
+    }
+    return k;
   }
 
   chars(alphabet: string, n: number): string {

@@ -159,7 +159,7 @@ export function buildEmployees(rng: Rng): Employee[] {
     const department = rng.weighted(DEPARTMENTS);
     const office: NetName = department === 'Operations' ? rng.weighted([['dcAtlanta', 3], ['officeRotterdam', 1]] as const) : rng.weighted([['hqChicago', 5], ['officeRotterdam', 1], ['dcAtlanta', 1]] as const);
     const remoteDenver = department === 'Engineering' && rng.chance(0.15);
-    const home = remoteDenver ? 'spectrumDenver' : rng.pick(homes[office] ?? ['comcastChicago']);
+    const home: NetName = remoteDenver ? 'spectrumDenver' : rng.pick<NetName>(homes[office] ?? ['comcastChicago']);
     const zone = remoteDenver ? 'America/Denver' : (zones[office] ?? 'America/Chicago');
     const year = rng.int(2012, 2026);
     const start = `${year}-${String(rng.int(1, year === 2026 ? 8 : 12)).padStart(2, '0')}-${String(rng.int(1, 28)).padStart(2, '0')}`;
@@ -168,10 +168,17 @@ export function buildEmployees(rng: Rng): Employee[] {
   // Managers: department heads report to the CEO.
   const ceo = out[0] as Employee;
   const heads = new Map<string, Employee>();
+  // Story people (except the IT, Security and Data Platform leads) are never department heads.
+  const notHeads = new Set(['Berg', 'Vasquez', 'Brooks', 'Osei', 'Cho']);
+  for (const e of out.slice(1).filter((p) => !notHeads.has(p.last))) if (!heads.has(e.department)) heads.set(e.department, e);
   for (const e of out.slice(1)) {
     const head = heads.get(e.department);
-    if (!head) { heads.set(e.department, e); e.managerEmail = ceo.email; } else e.managerEmail = head.email;
+    e.managerEmail = !head || head === e ? ceo.email : head.email;
   }
+  // Jonas Berg left on 30 October (his PAT outlives him: see the GitHub story).
+  const jonas = person(out, 'Jonas', 'Berg');
+  jonas.status = 'terminated';
+  jonas.endDate = '2026-10-30';
   // A few people left the company before the window, two are on leave.
   for (const e of out.slice(20)) {
     if (rng.chance(0.04)) { e.status = 'terminated'; e.endDate = `2026-${String(rng.int(3, 9)).padStart(2, '0')}-${String(rng.int(1, 28)).padStart(2, '0')}`; } else if (rng.chance(0.015)) e.status = 'leave';

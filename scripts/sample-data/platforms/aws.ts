@@ -150,14 +150,14 @@ export function generateAws(ctx: GenContext): { events: number } {
   const etlKey = newKey(etlUser, Date.UTC(2026, 4, 4, 9, 30));
   const etl: Actor = { user: etlUser, key: etlKey, ip: dcIp, ua: UA.java };
   for (const start of cadenceTimes(rng, { anchor: T0 + HOUR, period: DAY, jitter: 6 * MINUTE })) {
-    const parts = rng.int(280, 320);
+    const parts = rng.int(200, 230);
     const calls: Call[] = [callerIdentity, api('s3.amazonaws.com', 'ListObjectsV2', true, () => ({ bucketName: 'nw-wms-exports', 'list-type': '2', prefix: `daily/${ymd(start)}/`, Host: 'nw-wms-exports.s3.us-east-1.amazonaws.com' }))];
-    for (let i = 0; i < parts; i++) calls.push(get('nw-wms-exports', 'daily/', [80_000_000, 104_000_000]), put('nw-datalake-raw', 'wms/shipments/', [80_000_000, 104_000_000]));
+    for (let i = 0; i < parts; i++) calls.push(get('nw-wms-exports', 'daily/', [110_000_000, 140_000_000]), put('nw-datalake-raw', 'wms/shipments/', [110_000_000, 140_000_000]));
     calls.push(api('glue.amazonaws.com', 'StartCrawler', false, () => ({ name: 'wms-shipments-raw' })));
     run(etl, start, calls);
   }
-  catalog.register.push(reg({ credential_id: etlKey.id, platform: 'aws', credential_type: 'access_key', display_name: 'svc-etl-nightly', owner_email: sofia.email, app_name: 'WMS nightly export', app_id: `arn:aws:iam::${ACCOUNT}:user/svc-etl-nightly`, business_purpose: 'Nightly copy of warehouse-management exports (~600 S3 object reads/writes, ~55 GB) into the data lake', approved_pattern: 'Daily batch from the Atlanta DC scheduler; ~600 S3 object reads/writes per night', approved_cadence: 'P1D', approved_hours_utc: '00-04', approved_networks: '192.0.2.0/24', scopes: 's3:GetObject s3:PutObject s3:ListBucket glue:StartCrawler', created_at: isoS(etlKey.created), expires_at: '', last_reviewed_at: '2026-08-18', review_interval_days: '180' }));
-  catalog.lookalike({ id: 'aws-nightly-etl', platform: 'aws', entityIds: [etlKey.id, 'svc-etl-nightly'], mustNotFire: ['volume-spike', 'off-hours', 'cadence-break', 'human-use-of-nhi'], title: 'Nightly ETL moves ~55 GB every night', narrative: 'svc-etl-nightly reads ~300 Parquet parts from nw-wms-exports and writes them to nw-datalake-raw every night at 01:00 UTC from the Atlanta DC. The volume is huge but it is the same every night, so a per-credential baseline must not call it a spike, and 01:00 UTC is its declared window.' });
+  catalog.register.push(reg({ credential_id: etlKey.id, platform: 'aws', credential_type: 'access_key', display_name: 'svc-etl-nightly', owner_email: sofia.email, app_name: 'WMS nightly export', app_id: `arn:aws:iam::${ACCOUNT}:user/svc-etl-nightly`, business_purpose: 'Nightly copy of warehouse-management exports (~430 S3 object reads/writes, ~55 GB) into the data lake', approved_pattern: 'Daily batch from the Atlanta DC scheduler; ~430 S3 object reads/writes per night', approved_cadence: 'P1D', approved_hours_utc: '00-04', approved_networks: '192.0.2.0/24', scopes: 's3:GetObject s3:PutObject s3:ListBucket glue:StartCrawler', created_at: isoS(etlKey.created), expires_at: '', last_reviewed_at: '2026-08-18', review_interval_days: '180' }));
+  catalog.lookalike({ id: 'aws-nightly-etl', platform: 'aws', entityIds: [etlKey.id, 'svc-etl-nightly'], mustNotFire: ['volume-spike', 'off-hours', 'cadence-break', 'human-use-of-nhi'], title: 'Nightly ETL moves ~55 GB every night', narrative: 'svc-etl-nightly reads ~215 Parquet parts (~125 MB each) from nw-wms-exports and writes them to nw-datalake-raw every night at 01:00 UTC from the Atlanta DC. The volume is huge but it is the same every night, so a per-credential baseline must not call it a spike, and 01:00 UTC is its declared window.' });
 
   // ---- Story: CI deploy key — weekday deploys from GitHub-hosted runners, then used off-cadence from a VPS.
   const ciUser = newUser('svc-ci-deploy', Date.UTC(2024, 8, 30, 18, 2));
@@ -247,20 +247,19 @@ export function generateAws(ctx: GenContext): { events: number } {
   const closeKey = newKey(closeUser, Date.UTC(2025, 2, 1, 9, 3));
   closeKey.lastUsed = { t: Date.UTC(2026, 8, 15, 2, 41, 10), region: 'us-east-1', service: 'athena' };
   const closeRuns = [Date.UTC(2026, 9, 15, 2, 0, 41), Date.UTC(2026, 10, 15, 2, 0, 29)];
-  let closeEnd = 0;
   for (const start of closeRuns) {
     const calls: Call[] = [callerIdentity];
     for (let q = 0; q < 24; q++) calls.push(api('athena.amazonaws.com', 'StartQueryExecution', false, () => ({ workGroup: 'finance', queryExecutionContext: { database: 'billing' } })), ...repeat(api('athena.amazonaws.com', 'GetQueryExecution', true), 3), api('athena.amazonaws.com', 'GetQueryResults', true));
     for (let p = 0; p < 60; p++) calls.push(put('nw-finance-close', 'invoices/', [200_000, 2_000_000]));
-    closeEnd = run({ user: closeUser, key: closeKey, ip: dcIp, ua: UA.boto }, start, calls);
+    run({ user: closeUser, key: closeKey, ip: dcIp, ua: UA.boto }, start, calls);
   }
   catalog.register.push(reg({ credential_id: closeKey.id, platform: 'aws', credential_type: 'access_key', display_name: 'svc-invoice-close', owner_email: person(people, 'Dana', 'Whitfield').email.replace('dana.whitfield', 'finance-systems'), app_name: 'Carrier invoice close', app_id: `arn:aws:iam::${ACCOUNT}:user/svc-invoice-close`, business_purpose: 'Monthly carrier-invoice reconciliation (Athena) on the 15th', approved_pattern: 'Monthly on the 15th, 02:00 UTC, from the DC scheduler', approved_cadence: 'P1M', approved_hours_utc: '01-05', approved_networks: '192.0.2.0/24', scopes: 'athena:StartQueryExecution athena:GetQueryResults s3:PutObject', created_at: isoS(closeKey.created), last_reviewed_at: '2026-06-30', review_interval_days: '365' }));
   catalog.lookalike({ id: 'aws-monthly-close-job', platform: 'aws', entityIds: [closeKey.id, 'svc-invoice-close'], mustNotFire: ['dormant-reactivation', 'cadence-break', 'volume-spike', 'new-resource'], title: 'Monthly close job: four quiet weeks, then business as usual', narrative: `svc-invoice-close runs once a month on the 15th (credential report: last used ${ymd(Date.UTC(2026, 8, 15))}; the window holds the 15 October and 15 November runs with the same ~200 calls). Its register cadence is P1M, so the 31-day silence before ${ymd(closeRuns[1] as number)} is not dormancy.` });
 
   // ---- Background service users: a spread of cadences, networks and SDKs.
   const background: readonly { name: string; period: number; calls: Call[]; ip: string; ua: string; purpose: string; owner: Employee; cadence: string }[] = [
-    { name: 'svc-tms-rates', period: 5 * MINUTE, calls: [api('dynamodb.amazonaws.com', 'Query', true, () => ({ tableName: 'carrier-rates' }))], ip: ipIn(rng, NET.awsUsEast1), ua: UA.java, purpose: 'Rate lookups for the transport management system', owner: sofia, cadence: 'PT5M' },
-    { name: 'svc-label-printer', period: 10 * MINUTE, calls: [get('nw-label-templates', 'zpl/', [3_000, 12_000]), put('nw-label-archive', 'printed/', [2_000, 9_000])], ip: dcIp2, ua: UA.goSdk, purpose: 'Shipping-label templates for the DC printers', owner: ravi, cadence: 'PT10M' },
+    { name: 'svc-tms-rates', period: 15 * MINUTE, calls: [api('dynamodb.amazonaws.com', 'Query', true, () => ({ tableName: 'carrier-rates' }))], ip: ipIn(rng, NET.awsUsEast1), ua: UA.java, purpose: 'Rate lookups for the transport management system', owner: sofia, cadence: 'PT15M' },
+    { name: 'svc-label-printer', period: 15 * MINUTE, calls: [get('nw-label-templates', 'zpl/', [3_000, 12_000]), put('nw-label-archive', 'printed/', [2_000, 9_000])], ip: dcIp2, ua: UA.goSdk, purpose: 'Shipping-label templates for the DC printers', owner: ravi, cadence: 'PT15M' },
     { name: 'svc-backup-offsite', period: DAY, calls: repeat(put('nw-backup-offsite', 'pg/', [50_000_000, 120_000_000]), 90), ip: dcIp, ua: UA.boto, purpose: 'Nightly database backups to the off-site bucket', owner: ravi, cadence: 'P1D' },
     { name: 'svc-telemetry-ingest', period: 5 * MINUTE, calls: [api('kinesis.amazonaws.com', 'PutRecords', false, () => ({ streamName: 'truck-telemetry' }))], ip: ipIn(rng, NET.awsUsEast1b), ua: UA.java, purpose: 'Truck telemetry into Kinesis', owner: sofia, cadence: 'PT5M' },
     { name: 'svc-eu-customs', period: 30 * MINUTE, calls: [api('sqs.amazonaws.com', 'ReceiveMessage', true), api('sqs.amazonaws.com', 'DeleteMessage', false)], ip: ipIn(rng, NET.officeRotterdam), ua: UA.boto, purpose: 'EU customs declarations queue (Rotterdam)', owner: sofia, cadence: 'PT30M' },

@@ -69,14 +69,21 @@ export function generateGithub(ctx: GenContext): { events: number } {
   const tyler = person(people, 'Tyler', 'Brooks');
   const sofia = person(people, 'Sofia', 'Lindgren');
 
-  // ---- Build bot: machine user fetching 10 repositories every 15 minutes from the self-hosted runners.
+  // ---- Build bot: machine user fetching 14 repositories every 10 minutes from the self-hosted runners.
   const buildBot = { login: 'nw-build-bot', id: 171204551 };
   const buildTok = newToken('fine', 'self-hosted runners fetch', buildBot, [], Date.UTC(2026, 6, 1, 14, 0), Date.UTC(2027, 5, 30));
   const runnerIp = ipIn(rng, NET.dcAtlanta);
-  for (const start of cadenceTimes(rng, { anchor: WINDOW_FROM + 3 * MINUTE, period: 15 * MINUTE, jitter: 30_000 })) {
-    burst(rng, start, 10, [400, 3000]).forEach((t, i) => git(buildTok, t, 'git.fetch', repos[i] as { name: string; id: number }, runnerIp, 'US', 'git/2.45.2', false));
+  for (const start of cadenceTimes(rng, { anchor: WINDOW_FROM + 3 * MINUTE, period: 10 * MINUTE, jitter: 30_000 })) {
+    burst(rng, start, 14, [400, 3000]).forEach((t, i) => git(buildTok, t, 'git.fetch', repos[i] as { name: string; id: number }, runnerIp, 'US', 'git/2.45.2', false));
   }
-  catalog.register.push(reg({ credential_id: String(buildTok.tokenId), platform: 'github', credential_type: 'fine_grained_pat', display_name: buildTok.name, owner_email: ravi.email, app_name: 'Self-hosted CI runners', app_id: buildBot.login, business_purpose: 'Poll ten service repositories for new commits', approved_pattern: 'git fetch every 15 minutes from the Atlanta runner pool', approved_cadence: 'PT15M', approved_networks: '192.0.2.0/24', scopes: 'contents:read metadata:read', created_at: isoS(buildTok.created), expires_at: isoS(buildTok.expires as number), last_reviewed_at: '2026-07-01', review_interval_days: '180' }));
+  catalog.register.push(reg({ credential_id: String(buildTok.tokenId), platform: 'github', credential_type: 'fine_grained_pat', display_name: buildTok.name, owner_email: ravi.email, app_name: 'Self-hosted CI runners', app_id: buildBot.login, business_purpose: 'Poll fourteen service repositories for new commits', approved_pattern: 'git fetch every 10 minutes from the Atlanta runner pool', approved_cadence: 'PT10M', approved_networks: '192.0.2.0/24', scopes: 'contents:read metadata:read', created_at: isoS(buildTok.created), expires_at: isoS(buildTok.expires as number), last_reviewed_at: '2026-07-01', review_interval_days: '180' }));
+
+  // ---- Argo CD polls the Helm repository every 5 minutes (its own fine-grained token).
+  const argo = { login: 'nw-argocd', id: 171205310 };
+  const argoTok = newToken('fine', 'argocd repo-server', argo, [], Date.UTC(2026, 1, 9, 11, 0), Date.UTC(2027, 1, 9));
+  const argoIp = ipIn(rng, NET.awsUsEast1b);
+  for (const t of cadenceTimes(rng, { anchor: WINDOW_FROM + MINUTE, period: 5 * MINUTE, jitter: 8_000 })) git(argoTok, t, 'git.fetch', repos[15] as { name: string; id: number }, argoIp, 'US', 'git/2.43.5');
+  catalog.register.push(reg({ credential_id: String(argoTok.tokenId), platform: 'github', credential_type: 'fine_grained_pat', display_name: argoTok.name, owner_email: ravi.email, app_name: 'Argo CD', app_id: argo.login, business_purpose: 'GitOps sync of platform-helm to the EKS clusters', approved_pattern: 'git fetch every 5 minutes from the EKS NAT gateway', approved_cadence: 'PT5M', approved_networks: 'AS14618', scopes: 'contents:read metadata:read', created_at: isoS(argoTok.created), expires_at: isoS(argoTok.expires as number), last_reviewed_at: '2026-08-01', review_interval_days: '180' }));
 
   // ---- Look-alike: release bot with declared odd hours (22-04 UTC).
   const relBot = { login: 'nw-release-bot', id: 171204998 };
@@ -102,14 +109,14 @@ export function generateGithub(ctx: GenContext): { events: number } {
   const appIp = ipIn(rng, NET.awsUsEast1);
   for (const start of cadenceTimes(rng, { anchor: WINDOW_FROM + 20 * MINUTE, period: HOUR, jitter: 5 * MINUTE })) {
     const inst = hashToken(`ghs_${rng.chars(ALNUM, 36)}`);
-    burst(rng, start, 8, [300, 4000]).forEach((t) => {
+    burst(rng, start, 10, [300, 4000]).forEach((t) => {
       const repo = rng.pick(repos);
       push({ ...base(t, 'api.request', appActor, appIp, 'US', true), hashed_token: inst, integration: 'nw-renovate', programmatic_access_type: 'GitHub App server-to-server token', request_category: 'api', request_method: 'GET', route: rng.pick(['/repos/{owner}/{repo}/contents/{path}', '/repos/{owner}/{repo}/pulls', '/repos/{owner}/{repo}/branches/{branch}']), status_code: 200, user_agent: 'Renovate/38.124.1', repo: repo.name });
     });
   }
 
   // ---- Engineers: classic PATs for git over HTTPS and the gh CLI, in their own hours.
-  const engineers = people.filter((p) => (p.department === 'Engineering' || p.department === 'Data Platform' || p.department === 'IT' || p.department === 'Security') && p.status !== 'terminated');
+  const engineers = people.filter((p) => (p.department === 'Engineering' || p.department === 'Data Platform' || p.department === 'IT' || p.department === 'Security') && (p.status !== 'terminated' || p === jonas));
   const humanTok = new Map<Employee, Token>();
   for (const e of engineers) {
     const classic = rng.chance(0.7) || e === tyler || e === jonas;
