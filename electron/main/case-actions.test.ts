@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { fail, ok, type Envelope } from '../../shared/contract';
-import { caseFileFromArgv, caseNameFromPath, createCaseActions, withCaseExtension } from './case-actions';
+import { caseFileFromArgv, caseNameFromPath, createCaseActions, summariseImport, withCaseExtension } from './case-actions';
 
-function setup(options: { open?: string | null; save?: string | null; answer?: Envelope<unknown> } = {}) {
+function setup(options: { open?: string | null; save?: string | null; evidence?: string[] | null; answer?: Envelope<unknown> } = {}) {
+  const infos: string[] = [];
+  const asked: string[] = [];
   const calls: Array<{ method: string; input: unknown }> = [];
   const errors: string[] = [];
   const caseFiles: string[] = [];
@@ -15,8 +17,13 @@ function setup(options: { open?: string | null; save?: string | null; answer?: E
     chooseNewCasePath: async () => options.save ?? null,
     showError: (title, message) => errors.push(`${title}: ${message}`),
     onCaseFile: (path) => caseFiles.push(path),
+    chooseEvidence: async (kind) => {
+      asked.push(kind);
+      return options.evidence ?? null;
+    },
+    showInfo: (title, message, detail) => infos.push(`${title}: ${message} | ${detail}`),
   });
-  return { actions, calls, errors, caseFiles };
+  return { actions, calls, errors, caseFiles, infos, asked };
 }
 
 describe('createCaseActions', () => {
@@ -61,6 +68,43 @@ describe('createCaseActions', () => {
     const listed = ok({ cases: [{ id: 'x', name: 'X', fileName: 'x.tokenscope', createdAt: null, modifiedAt: '2026-01-01T00:00:00.000Z', bytes: 1, problem: null }] });
     expect(await setup({ answer: listed }).actions.recentCases()).toEqual([{ id: 'x', name: 'X', fileName: 'x.tokenscope', problem: null }]);
     expect(await setup({ answer: fail('INTERNAL', 'x') }).actions.recentCases()).toEqual([]);
+  });
+});
+
+describe('importEvidence', () => {
+  const result = ok({
+    importId: 1,
+    files: [
+      { fileId: 1, path: '/ev/okta.ndjson', sha256: 'a', bytes: 10, source: 'okta', shape: 'ndjson', recordsSeen: 1201, recordsLoaded: 1200, recordsRejected: 1, warnings: [], status: 'imported' },
+      { fileId: null, path: '/ev/notes.txt', sha256: 'b', bytes: 3, source: '?', shape: '?', recordsSeen: 0, recordsLoaded: 0, recordsRejected: 0, warnings: [], status: 'unrecognised', reason: 'not a known export format' },
+    ],
+  });
+
+  it('imports the chosen paths through the host-only method and reports the counts', async () => {
+    const { actions, calls, infos, asked } = setup({ evidence: ['/ev/okta.ndjson', '/ev/notes.txt'], answer: result });
+    expect(await actions.importEvidence('files')).toBe('done');
+    expect(asked).toEqual(['files']);
+    expect(calls).toEqual([{ method: 'evidence.importPaths', input: { paths: ['/ev/okta.ndjson', '/ev/notes.txt'] } }]);
+    expect(infos).toEqual([
+      'Import finished: 1 file imported: 1,200 records loaded, 1 record rejected. | notes.txt: unrecognised (not a known export format)\nRejected records are kept with their reasons in the Evidence view.',
+    ]);
+  });
+
+  it('does nothing when the dialog is cancelled, and shows the error when the import fails', async () => {
+    const cancelled = setup({ evidence: null });
+    expect(await cancelled.actions.importEvidence('folder')).toBe('cancelled');
+    expect(cancelled.calls).toEqual([]);
+    const failed = setup({ evidence: ['/ev'], answer: fail('NO_CASE', 'Open a case first.') });
+    expect(await failed.actions.importEvidence('folder')).toBe('failed');
+    expect(failed.errors).toEqual(['Import failed: Open a case first.']);
+  });
+
+  it('lists at most eight problem files', () => {
+    const files = Array.from({ length: 12 }, (_, i) => ({ path: `/ev/f${i}.bin`, status: 'failed', recordsLoaded: 0, recordsRejected: 0, reason: 'unreadable' }));
+    const { message, detail } = summariseImport({ files });
+    expect(message).toBe('0 files imported: 0 records loaded, 0 records rejected.');
+    expect(detail.split('\n')).toHaveLength(9);
+    expect(detail).toContain('…and 4 more; see the Evidence view.');
   });
 });
 

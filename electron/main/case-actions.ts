@@ -16,6 +16,9 @@ export interface CaseActionDeps {
   /** Native save dialog; null when cancelled. */
   chooseNewCasePath(): Promise<string | null>;
   showError(title: string, message: string): void;
+  /** Native open dialog for evidence (files, or one folder: Windows and Linux cannot offer both); null when cancelled. */
+  chooseEvidence(kind: 'files' | 'folder'): Promise<string[] | null>;
+  showInfo(title: string, message: string, detail: string): void;
   /** Told about every case file a path action opened or created (OS "recent documents"). */
   onCaseFile?(path: string): void;
 }
@@ -55,6 +58,18 @@ export function createCaseActions(deps: CaseActionDeps) {
     closeCase(): Promise<ActionOutcome> {
       return run('Could not close the case', 'case.close', {});
     },
+    async importEvidence(kind: 'files' | 'folder'): Promise<ActionOutcome> {
+      const paths = await deps.chooseEvidence(kind);
+      if (!paths || paths.length === 0) return 'cancelled';
+      const result = await deps.invoke('evidence.importPaths', { paths });
+      if (!result.ok) {
+        deps.showError('Import failed', result.error.message);
+        return 'failed';
+      }
+      const summary = summariseImport(result.value as ImportSummaryInput);
+      deps.showInfo('Import finished', summary.message, summary.detail);
+      return 'done';
+    },
     async recentCases(): Promise<RecentCase[]> {
       const result = await deps.invoke('case.list', {});
       if (!result.ok) return [];
@@ -68,6 +83,35 @@ export function createCaseActions(deps: CaseActionDeps) {
     if (outcome === 'done') deps.onCaseFile?.(path);
     return outcome;
   }
+}
+
+/** The parts of evidence.importPaths' result the summary reads. */
+export interface ImportSummaryInput {
+  files: Array<{ path: string; status: string; recordsLoaded: number; recordsRejected: number; reason?: string | undefined }>;
+}
+
+const MAX_LISTED_PROBLEMS = 8;
+
+/**
+ * One sentence and a few lines for the native dialog after a menu import: how many files were
+ * imported and how many records loaded or rejected, then the files that were not imported and why.
+ * (Rejected records are kept in the case and shown in the Evidence view; nothing is dropped silently.)
+ */
+export function summariseImport(result: ImportSummaryInput): { message: string; detail: string } {
+  const count = (status: string) => result.files.filter((f) => f.status === status).length;
+  const loaded = result.files.reduce((n, f) => n + f.recordsLoaded, 0);
+  const rejected = result.files.reduce((n, f) => n + f.recordsRejected, 0);
+  const imported = count('imported');
+  const message = `${plural(imported, 'file')} imported: ${plural(loaded, 'record')} loaded, ${plural(rejected, 'record')} rejected.`;
+  const problems = result.files.filter((f) => f.status !== 'imported');
+  const lines = problems.slice(0, MAX_LISTED_PROBLEMS).map((f) => `${basename(f.path)}: ${f.status}${f.reason ? ` (${f.reason})` : ''}`);
+  if (problems.length > MAX_LISTED_PROBLEMS) lines.push(`…and ${problems.length - MAX_LISTED_PROBLEMS} more; see the Evidence view.`);
+  if (rejected > 0) lines.push('Rejected records are kept with their reasons in the Evidence view.');
+  return { message, detail: lines.join('\n') };
+}
+
+function plural(n: number, word: string): string {
+  return `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
 }
 
 /** A save dialog may return a name without the extension (Linux dialogs often do). */

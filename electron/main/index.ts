@@ -76,7 +76,17 @@ function start(): void {
       const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
       return result.canceled || !result.filePath ? null : result.filePath;
     },
+    chooseEvidence: async (kind) => {
+      const properties: Array<'openFile' | 'openDirectory' | 'multiSelections'> = kind === 'files' ? ['openFile', 'multiSelections'] : ['openDirectory'];
+      const options = { title: kind === 'files' ? 'Import evidence files' : 'Import an evidence folder', buttonLabel: 'Import', properties };
+      const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? null : result.filePaths;
+    },
     showError: (title, message) => dialog.showErrorBox(title, message),
+    showInfo: (title, message, detail) => {
+      const options: MessageBoxOptions = { type: 'info', title, message, detail, noLink: true };
+      void (mainWindow ? dialog.showMessageBox(mainWindow, options) : dialog.showMessageBox(options));
+    },
     onCaseFile: (path) => app.addRecentDocument(path),
   });
 
@@ -88,6 +98,7 @@ function start(): void {
         openCase: () => void actions.openCase(),
         openRecent: (id) => void actions.openRecent(id),
         closeCase: () => void actions.closeCase(),
+        importEvidence: (kind) => void actions.importEvidence(kind),
         about: () => void showAbout(),
       },
     );

@@ -9,6 +9,7 @@ function recorder() {
     openCase: () => calls.push('openCase'),
     openRecent: (id) => calls.push(`openRecent:${id}`),
     closeCase: () => calls.push('closeCase'),
+    importEvidence: (kind) => calls.push(`import:${kind}`),
     about: () => calls.push('about'),
   };
   return { calls, actions };
@@ -44,13 +45,15 @@ describe('buildMenuTemplate', () => {
     expect(calls).toEqual(['newCase', 'openCase', 'about']);
   });
 
-  it('disables Close Case when no case is open and enables it when one is', () => {
+  it('enables Close Case and the evidence imports only while a case is open', () => {
     const { calls, actions } = recorder();
-    expect(item(submenu(buildMenuTemplate(base, actions), 'File'), 'Close Case').enabled).toBe(false);
-    const close = item(submenu(buildMenuTemplate({ ...base, caseOpen: true }, actions), 'File'), 'Close Case');
-    expect(close.enabled).toBe(true);
-    click(close);
-    expect(calls).toEqual(['closeCase']);
+    const labels = ['Close Case', 'Import Evidence Files…', 'Import Evidence Folder…'];
+    const closed = submenu(buildMenuTemplate(base, actions), 'File');
+    expect(labels.map((l) => item(closed, l).enabled)).toEqual([false, false, false]);
+    const open = submenu(buildMenuTemplate({ ...base, caseOpen: true }, actions), 'File');
+    expect(labels.map((l) => item(open, l).enabled)).toEqual([true, true, true]);
+    labels.forEach((l) => click(item(open, l)));
+    expect(calls).toEqual(['closeCase', 'import:files', 'import:folder']);
   });
 
   it('lists recent cases by id, escapes & and disables cases that cannot be opened', () => {

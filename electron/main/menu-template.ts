@@ -20,6 +20,7 @@ export interface MenuActions {
   openCase(): void;
   openRecent(caseId: string): void;
   closeCase(): void;
+  importEvidence(kind: 'files' | 'folder'): void;
   about(): void;
 }
 
@@ -48,6 +49,9 @@ export function buildMenuTemplate(state: MenuState, actions: MenuActions): MenuI
         label: 'Open Recent',
         submenu: recentItems.length ? recentItems : [{ label: 'No recent cases', enabled: false }],
       },
+      { type: 'separator' },
+      { label: 'Import Evidence Files…', accelerator: 'CmdOrCtrl+I', enabled: state.caseOpen, click: () => actions.importEvidence('files') },
+      { label: 'Import Evidence Folder…', enabled: state.caseOpen, click: () => actions.importEvidence('folder') },
       { type: 'separator' },
       { label: 'Close Case', accelerator: 'CmdOrCtrl+W', enabled: state.caseOpen, click: () => actions.closeCase() },
       ...(state.isMac ? [] : [{ type: 'separator' } as const, { role: 'quit' } as const]),

@@ -39,6 +39,8 @@ interface Report {
   index: { status: number; csp: string | null; type: string | null; startsWith: string };
   traversal: number;
   fileScheme: number | null;
+  importDialogs: Array<{ title: string; message: string; detail: string }>;
+  importErrors: string[];
   navigations: Record<string, boolean>;
   webviewPrevented: boolean;
   windowOpen: { action: string };
@@ -120,6 +122,13 @@ describe.skipIf(!built)('built Electron main bundle (fake electron module, real 
     expect(report.crashStates.map((s) => s.state)).toEqual(['crashed', 'restarting', 'ready']);
     expect(report.crashStates.at(-1)).toMatchObject({ restarts: 1, message: expect.stringContaining('The open case was reopened') });
     expect(report.afterRestart).toMatchObject({ ok: true, value: { name: 'Bundle smoke' } });
+  });
+
+  it('imports evidence from the File menu through the native dialog and the host-only method', () => {
+    expect(report.importErrors).toEqual([]);
+    expect(report.importDialogs).toHaveLength(1);
+    expect(report.importDialogs[0]?.message).toMatch(/^\d+ files? imported: /);
+    expect(report.importDialogs[0]?.detail).toContain('notes.txt');
   });
 
   it('refuses foreign frames and host-only methods', () => {

@@ -2,7 +2,8 @@
  * Loads the built main bundle against fake-electron.mjs, drives what a window would do, and
  * prints one JSON report on stdout. Run by test/electron/main-bundle.test.ts.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const [mainPath] = process.argv.slice(2);
@@ -61,6 +62,18 @@ report.crashStates = fake.sent
   .filter((s) => s.payload?.event === 'backend.state')
   .map((s) => ({ state: s.payload.payload.state, restarts: s.payload.payload.restarts, message: s.payload.payload.message }));
 report.afterRestart = await invoke(trusted, 'case.current', {});
+
+// File > Import Evidence Files… on the reopened case: main's dialog → evidence.importPaths (host) → summary dialog.
+const findItem = (label) => fake.menu?.template.flatMap((m) => m.submenu ?? []).find((i) => i.label === label);
+await until(() => findItem('Import Evidence Files…')?.enabled === true, 'the import menu item enabled');
+const evidenceDir = join(process.env.TOKENSCOPE_WORKSPACE, 'evidence-in');
+mkdirSync(evidenceDir, { recursive: true });
+writeFileSync(join(evidenceDir, 'notes.txt'), 'not an audit log\n');
+fake.nextOpenPaths = [join(evidenceDir, 'notes.txt')];
+findItem('Import Evidence Files…').click();
+await until(() => fake.messageBoxes.some((b) => b.title === 'Import finished') || fake.errors.length > 0, 'the import summary');
+report.importDialogs = fake.messageBoxes.filter((b) => b.title === 'Import finished');
+report.importErrors = [...fake.errors];
 
 const serve = fake.protocols.app;
 const index = await serve(new Request('app://tokenscope/index.html'));

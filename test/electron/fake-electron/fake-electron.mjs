@@ -19,6 +19,9 @@ const state = (globalThis.__fakeElectron ??= {
   permission: {},
   forks: [],
   children: [],
+  messageBoxes: [],
+  // One-shot answer for the next showOpenDialog (set by the driver); otherwise "cancelled".
+  nextOpenPaths: null,
 });
 
 class App extends EventEmitter {
@@ -131,8 +134,16 @@ export const dialog = {
   showErrorBox(title, message) {
     state.errors.push(`${title}: ${message}`);
   },
-  showMessageBox: async () => ({ response: 0 }),
-  showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
+  showMessageBox: async (...args) => {
+    const options = args.length > 1 ? args[1] : args[0];
+    state.messageBoxes.push({ title: options.title, message: options.message, detail: options.detail });
+    return { response: 0 };
+  },
+  showOpenDialog: async () => {
+    const paths = state.nextOpenPaths;
+    state.nextOpenPaths = null;
+    return paths ? { canceled: false, filePaths: paths } : { canceled: true, filePaths: [] };
+  },
   showSaveDialog: async () => ({ canceled: true }),
 };
 
