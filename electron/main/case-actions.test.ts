@@ -57,9 +57,11 @@ describe('createCaseActions', () => {
   it('opens recent cases by id and closes the open case', async () => {
     const { actions, calls } = setup();
     await actions.openRecent('abc');
+    await actions.openSample();
     await actions.closeCase();
     expect(calls).toEqual([
       { method: 'case.open', input: { caseId: 'abc' } },
+      { method: 'case.openSample', input: {} },
       { method: 'case.close', input: {} },
     ]);
   });

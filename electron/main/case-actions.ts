@@ -55,6 +55,9 @@ export function createCaseActions(deps: CaseActionDeps) {
     openRecent(caseId: string): Promise<ActionOutcome> {
       return run('Could not open the case', 'case.open', { caseId });
     },
+    openSample(): Promise<ActionOutcome> {
+      return run('Could not open the sample case', 'case.openSample', {});
+    },
     closeCase(): Promise<ActionOutcome> {
       return run('Could not close the case', 'case.close', {});
     },

@@ -97,6 +97,7 @@ function start(): void {
         newCase: () => void actions.newCase(),
         openCase: () => void actions.openCase(),
         openRecent: (id) => void actions.openRecent(id),
+        openSample: () => void actions.openSample(),
         closeCase: () => void actions.closeCase(),
         importEvidence: (kind) => void actions.importEvidence(kind),
         about: () => void showAbout(),

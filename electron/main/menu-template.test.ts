@@ -9,6 +9,7 @@ function recorder() {
     openCase: () => calls.push('openCase'),
     openRecent: (id) => calls.push(`openRecent:${id}`),
     closeCase: () => calls.push('closeCase'),
+    openSample: () => calls.push('openSample'),
     importEvidence: (kind) => calls.push(`import:${kind}`),
     about: () => calls.push('about'),
   };
@@ -41,8 +42,9 @@ describe('buildMenuTemplate', () => {
     const file = submenu(template, 'File');
     click(item(file, 'New Case…'));
     click(item(file, 'Open Case…'));
+    click(item(file, 'Open Sample Case'));
     click(item(submenu(template, 'Help'), 'About Tokenscope'));
-    expect(calls).toEqual(['newCase', 'openCase', 'about']);
+    expect(calls).toEqual(['newCase', 'openCase', 'openSample', 'about']);
   });
 
   it('enables Close Case and the evidence imports only while a case is open', () => {

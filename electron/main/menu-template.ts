@@ -19,6 +19,7 @@ export interface MenuActions {
   newCase(): void;
   openCase(): void;
   openRecent(caseId: string): void;
+  openSample(): void;
   closeCase(): void;
   importEvidence(kind: 'files' | 'folder'): void;
   about(): void;
@@ -49,6 +50,7 @@ export function buildMenuTemplate(state: MenuState, actions: MenuActions): MenuI
         label: 'Open Recent',
         submenu: recentItems.length ? recentItems : [{ label: 'No recent cases', enabled: false }],
       },
+      { label: 'Open Sample Case', click: () => actions.openSample() },
       { type: 'separator' },
       { label: 'Import Evidence Files…', accelerator: 'CmdOrCtrl+I', enabled: state.caseOpen, click: () => actions.importEvidence('files') },
       { label: 'Import Evidence Folder…', enabled: state.caseOpen, click: () => actions.importEvidence('folder') },
