@@ -36,8 +36,16 @@ export class Stage {
     if (stream.write(JSON.stringify(row, bigintAsNumber) + '\n')) return undefined;
     const s = stream;
     return new Promise((resolve, reject) => {
-      s.once('drain', resolve);
-      s.once('error', reject);
+      const onError = (error: Error) => {
+        s.off('drain', onDrain);
+        reject(error);
+      };
+      const onDrain = () => {
+        s.off('error', onError);
+        resolve();
+      };
+      s.once('drain', onDrain);
+      s.once('error', onError);
     });
   }
 
