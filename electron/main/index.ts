@@ -30,6 +30,9 @@ const RENDERER_DIR = builtFile('../renderer/');
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 app.enableSandbox();
 
+// Windows groups the taskbar entry and notifications by this id; it must equal the packaged appId.
+app.setAppUserModelId('dev.tokenscope.app');
+
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
@@ -146,6 +149,15 @@ function start(): void {
     if (path) void actions.openPath(path);
   });
 
+  // macOS: a case file double-clicked in Finder (may arrive before the backend is up).
+  let backendStarted = false;
+  const pendingFiles: string[] = [];
+  app.on('open-file', (event, path) => {
+    event.preventDefault();
+    if (backendStarted) void actions.openPath(path);
+    else pendingFiles.push(path);
+  });
+
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
@@ -163,7 +175,7 @@ function start(): void {
     supervisor.onEvent(onBackendEvent);
 
     const openWindow = (): void => {
-      mainWindow = createMainWindow(PRELOAD_ENTRY);
+      mainWindow = createMainWindow(PRELOAD_ENTRY, { devTools: !app.isPackaged });
       mainWindow.on('closed', () => {
         mainWindow = null;
       });
@@ -184,8 +196,10 @@ function start(): void {
       dialog.showErrorBox('Tokenscope backend', `The backend could not start: ${error instanceof Error ? error.message : String(error)}`);
       return;
     }
+    backendStarted = true;
     await refreshRecent();
     const fromCommandLine = caseFileFromArgv(process.argv);
-    if (fromCommandLine) await actions.openPath(fromCommandLine);
+    const toOpen = pendingFiles.splice(0).at(-1) ?? fromCommandLine;
+    if (toOpen) await actions.openPath(toOpen);
   });
 }

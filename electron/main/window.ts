@@ -6,7 +6,7 @@ import { APP_ENTRY_URL } from './app-origin';
  * (Electronegativity) read literals only, and window-preferences.test.ts parses this very object
  * to assert each hardening flag (SECURITY.md T1.1).
  */
-export function createMainWindow(preloadPath: string): BrowserWindow {
+export function createMainWindow(preloadPath: string, options: { devTools: boolean }): BrowserWindow {
   const window = new BrowserWindow({
     width: 1440,
     height: 900,
@@ -29,6 +29,8 @@ export function createMainWindow(preloadPath: string): BrowserWindow {
       navigateOnDragDrop: false,
       safeDialogs: true,
       spellcheck: false,
+      // Off in packaged builds: no console into a renderer that shows evidence.
+      devTools: options.devTools,
     },
   });
   window.once('ready-to-show', () => window.show());

@@ -88,7 +88,7 @@ describe.skipIf(!built)('built Electron main bundle (fake electron module, real 
   it('registers exactly one IPC handler, on tokenscope:invoke, and no raw listeners', () => {
     expect(report.channels).toEqual(['tokenscope:invoke']);
     expect(report.calls.filter((c) => c.startsWith('ipcMain.'))).toEqual(['ipcMain.handle:tokenscope:invoke']);
-    expect(report.calls).toEqual(expect.arrayContaining(['app.enableSandbox', 'app.requestSingleInstanceLock']));
+    expect(report.calls).toEqual(expect.arrayContaining(['app.enableSandbox', 'app.requestSingleInstanceLock', 'app.setAppUserModelId:dev.tokenscope.app']));
   });
 
   it('serves the renderer from app://tokenscope with the CSP header, never file://', () => {
@@ -104,7 +104,7 @@ describe.skipIf(!built)('built Electron main bundle (fake electron module, real 
   });
 
   it('creates its one window with the hardened preferences and the built CJS preload', () => {
-    expect(report.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false });
+    expect(report.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false, devTools: false });
     expect(String(report.webPreferences.preload)).toMatch(/out[/\\]preload[/\\]index\.cjs$/);
     expect(report.preloadExists).toBe(true);
   });

@@ -33,6 +33,9 @@ describe('electron-builder.yml', () => {
 
   it('names the app and builds AppImage + deb, dmg and nsis', () => {
     expect(config.appId).toBe('dev.tokenscope.app');
+    // electron/main/index.ts sets the same id as the Windows AppUserModelId.
+    expect(readFileSync(join(root, 'electron', 'main', 'index.ts'), 'utf8')).toContain(`setAppUserModelId('${String(config.appId)}')`);
+    expect(config.fileAssociations).toEqual([expect.objectContaining({ ext: 'tokenscope' })]);
     expect(config.productName).toBe('Tokenscope');
     expect((config.linux as { target: string[] }).target).toEqual(['AppImage', 'deb']);
     expect((config.mac as { target: string[] }).target).toEqual(['dmg']);

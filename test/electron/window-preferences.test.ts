@@ -78,6 +78,8 @@ describe('BrowserWindow hardening', () => {
       experimentalFeatures: false,
       navigateOnDragDrop: false,
     });
+    // devTools follows app.isPackaged (index.ts passes !app.isPackaged); never a literal true.
+    expect(prefs?.devTools).toBe('<expr:options.devTools>');
     for (const risky of ['enableBlinkFeatures', 'additionalArguments', 'disableBlinkFeatures']) expect(prefs, risky).not.toHaveProperty(risky);
   });
 

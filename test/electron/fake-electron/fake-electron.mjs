@@ -26,6 +26,9 @@ const state = (globalThis.__fakeElectron ??= {
 
 class App extends EventEmitter {
   isPackaged = true;
+  setAppUserModelId(id) {
+    state.calls.push(`app.setAppUserModelId:${id}`);
+  }
   enableSandbox() {
     state.calls.push('app.enableSandbox');
   }
