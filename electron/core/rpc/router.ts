@@ -9,6 +9,7 @@ import {
   type MethodOutput,
   type MethodParsedInput,
 } from '../../../shared/contract';
+import { isPlainData } from '../../../shared/contract/plain-data';
 import type { Caller } from '../../../shared/transport/messages';
 
 export type Handlers = {
@@ -33,6 +34,7 @@ export function createRouter(handlers: Handlers, options: RouterOptions = {}): R
       const spec = methods[method];
       if (spec.audience === 'host' && caller !== 'host') return fail('FORBIDDEN', `${method} can only be called by the host`);
       if (spec.audience === 'test' && !options.testHooks) return fail('FORBIDDEN', `${method} is a test hook and is disabled`);
+      if (!isPlainData(input)) return fail('BAD_REQUEST', `Invalid input for ${method}: not plain JSON data, or nested too deeply`);
       const parsed = spec.input.safeParse(input);
       if (!parsed.success) {
         return fail('BAD_REQUEST', `Invalid input for ${method}: ${parsed.error.issues.map(issueText).join('; ')}`.slice(0, 2000));
