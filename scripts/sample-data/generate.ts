@@ -7,6 +7,7 @@ import { Rng } from './lib/prng';
 import { ANALYSIS_START, buildEmployees, WINDOW_FROM, WINDOW_TO } from './lib/world';
 import { isoS } from './lib/format';
 import { writeOrgFiles } from './lib/org-files';
+import { writeReadme } from './lib/readme';
 import { generateAws } from './platforms/aws';
 import { generateEntra } from './platforms/entra';
 import { generateGithub } from './platforms/github';
@@ -26,9 +27,9 @@ export interface GenerateResult {
   lookalikes: number;
 }
 
-/** Writes the whole sample case under outDir (which is emptied first, except hand-written README.md). */
+/** Writes the whole sample case under outDir (its generated parts are removed first). */
 export function generateSampleData(outDir: string, seed = DEFAULT_SEED): GenerateResult {
-  for (const sub of ['aws', 'okta', 'entra', 'google', 'github', 'salesforce', 'slack', 'register', 'answer-key.json']) rmSync(join(outDir, sub), { recursive: true, force: true });
+  for (const sub of ['aws', 'okta', 'entra', 'google', 'github', 'salesforce', 'slack', 'register', 'answer-key.json', 'README.md']) rmSync(join(outDir, sub), { recursive: true, force: true });
   const root = new Rng(seed);
   const people = buildEmployees(root.fork('people'));
   const catalog = new Catalog();
@@ -55,6 +56,7 @@ export function generateSampleData(outDir: string, seed = DEFAULT_SEED): Generat
     stories: catalog.stories,
     lookalikes: catalog.lookalikes,
   });
+  writeReadme(out, catalog, seed, GENERATOR_VERSION);
   return {
     files: out.files,
     events: Object.fromEntries(out.events),

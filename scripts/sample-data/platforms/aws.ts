@@ -3,7 +3,7 @@ import { reg } from '../lib/catalog';
 import type { GenContext } from '../lib/context';
 import { BASE32, type Rng, UPPER_NUM } from '../lib/prng';
 import { burst, cadenceTimes, humanTimes } from '../lib/rhythm';
-import { ANALYSIS_START, ipIn, NET, person, WINDOW_FROM, WINDOW_TO, type Employee } from '../lib/world';
+import { ipIn, NET, person, WINDOW_FROM, WINDOW_TO, type Employee } from '../lib/world';
 
 /**
  * AWS: CloudTrail S3 delivery objects (.json.gz, `{"Records":[...]}`), the IAM credential report (two pulls)
@@ -140,7 +140,6 @@ export function generateAws(ctx: GenContext): { events: number } {
   const ravi = person(people, 'Ravi', 'Menon');
   const kevin = person(people, 'Kevin', 'Osei');
   const sofia = person(people, 'Sofia', 'Lindgren');
-  const marta = person(people, 'Marta', 'Kowalczyk');
   const dcIp = ipIn(rng, NET.dcAtlanta);
   const dcIp2 = ipIn(rng, NET.dcAtlanta);
   const hqIp = ipIn(rng, NET.hqChicago);
@@ -196,6 +195,7 @@ export function generateAws(ctx: GenContext): { events: number } {
   tt = run(hetzner, wake, [callerIdentity, listBuckets, api('s3.amazonaws.com', 'ListObjectsV2', true, () => ({ bucketName: 'nw-customer-reports', 'list-type': '2', Host: 'nw-customer-reports.s3.us-east-1.amazonaws.com' }))]);
   tt = run(hetzner, tt + 3 * MINUTE, repeat(get('nw-customer-reports', 'monthly/', [400_000, 9_000_000]), 180));
   catalog.register.push(reg({ credential_id: legacyKey.id, platform: 'aws', credential_type: 'access_key', display_name: 'svc-legacy-reporting', owner_email: 'bi-team@' + 'northwind-logistics.example', app_name: 'Legacy Crystal Reports export', app_id: `arn:aws:iam::${ACCOUNT}:user/svc-legacy-reporting`, business_purpose: 'Monthly customer report export for the old BI server (decommissioned June 2026)', approved_pattern: 'Monthly batch from the BI server', approved_cadence: 'P1M', approved_networks: '192.0.2.0/24', scopes: 's3:GetObject s3:ListBucket', created_at: isoS(legacyKey.created), last_reviewed_at: '2025-01-20', review_interval_days: '365' }));
+  catalog.story({ id: 'aws-reporting-key-no-owner', kind: 'orphaned-owner', platform: 'aws', entityIds: [legacyKey.id, 'svc-legacy-reporting'], from: WINDOW_FROM, to: WINDOW_TO, title: 'Reporting key owned by a mailing list that no longer exists', narrative: 'The register names bi-team@northwind-logistics.example as the owner of svc-legacy-reporting. That is not a person in the HR list — the BI team was merged into Data Platform in 2025 — so nobody was asked to retire the key when its server was switched off.' });
   catalog.story({ id: 'aws-dormant-reporting-key', kind: 'dormant-reactivation', platform: 'aws', entityIds: [legacyKey.id, 'svc-legacy-reporting'], from: wake, to: tt + MINUTE, title: 'Legacy reporting key wakes up after 5½ months', narrative: `svc-legacy-reporting was last used on ${ymd(legacyLastUsedBefore)} (see the October credential report) when the old BI server was switched off; nobody deleted the key. On 13 November it listed buckets from a Hetzner server in Helsinki and downloaded 180 monthly customer reports.` });
 
   // ---- Story: a service key used by a human (Kevin) from his home laptop.
@@ -232,7 +232,7 @@ export function generateAws(ctx: GenContext): { events: number } {
       eventVersion: '1.11',
       userIdentity: { type: 'AssumedRole', principalId: `AROAUSGGHW3IZX2W6RFQL:${who.email}`, arn: `arn:aws:sts::${ACCOUNT}:assumed-role/AWSReservedSSO_AdministratorAccess_3f1c9a2b7d6e4c10/${who.email}`, accountId: ACCOUNT, accessKeyId: `ASIA${rng.chars(BASE32.replace(/[01]/g, ''), 16)}`, sessionContext: { sessionIssuer: { type: 'Role', principalId: 'AROAUSGGHW3IZX2W6RFQL', arn: `arn:aws:iam::${ACCOUNT}:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_AdministratorAccess_3f1c9a2b7d6e4c10`, accountId: ACCOUNT, userName: 'AWSReservedSSO_AdministratorAccess_3f1c9a2b7d6e4c10' }, attributes: { creationDate: isoS(t - 20 * MINUTE), mfaAuthenticated: 'false' } } },
       eventTime: isoS(t), eventSource: name.startsWith('Describe') || name.startsWith('RunInstances') ? 'ec2.amazonaws.com' : 'iam.amazonaws.com', eventName: name, awsRegion: 'us-east-1', sourceIPAddress: ip, userAgent: ua,
-      requestParameters: params, responseElements: null, requestID: rng.uuid(), eventID: rng.uuid(), readOnly: name.startsWith('List') || name.startsWith('Get') || name.startsWith('Describe'), eventType: 'AwsApiCall', managementEvent: true, recipientAccountId: ACCOUNT, eventCategory: 'Management', sessionCredentialFromConsole: 'true',
+      requestParameters: params, responseElements: null, requestID: rng.uuid(), eventID: rng.uuid(), readOnly: name.startsWith('List') || name.startsWith('Get') || name.startsWith('Describe'), eventType: 'AwsApiCall', managementEvent: true, recipientAccountId: ACCOUNT, eventCategory: 'Management', sessionCredentialFromConsole: true,
     });
   };
   ssoRecord(rotateAt, ravi, 'CreateAccessKey', { userName: repUser.name }, raviRole.ip, raviRole.ua);
@@ -253,7 +253,7 @@ export function generateAws(ctx: GenContext): { events: number } {
     for (let p = 0; p < 60; p++) calls.push(put('nw-finance-close', 'invoices/', [200_000, 2_000_000]));
     run({ user: closeUser, key: closeKey, ip: dcIp, ua: UA.boto }, start, calls);
   }
-  catalog.register.push(reg({ credential_id: closeKey.id, platform: 'aws', credential_type: 'access_key', display_name: 'svc-invoice-close', owner_email: person(people, 'Dana', 'Whitfield').email.replace('dana.whitfield', 'finance-systems'), app_name: 'Carrier invoice close', app_id: `arn:aws:iam::${ACCOUNT}:user/svc-invoice-close`, business_purpose: 'Monthly carrier-invoice reconciliation (Athena) on the 15th', approved_pattern: 'Monthly on the 15th, 02:00 UTC, from the DC scheduler', approved_cadence: 'P1M', approved_hours_utc: '01-05', approved_networks: '192.0.2.0/24', scopes: 'athena:StartQueryExecution athena:GetQueryResults s3:PutObject', created_at: isoS(closeKey.created), last_reviewed_at: '2026-06-30', review_interval_days: '365' }));
+  catalog.register.push(reg({ credential_id: closeKey.id, platform: 'aws', credential_type: 'access_key', display_name: 'svc-invoice-close', owner_email: (people.find((p) => p.department === 'Finance' && p.status === 'active') as Employee).email, app_name: 'Carrier invoice close', app_id: `arn:aws:iam::${ACCOUNT}:user/svc-invoice-close`, business_purpose: 'Monthly carrier-invoice reconciliation (Athena) on the 15th', approved_pattern: 'Monthly on the 15th, 02:00 UTC, from the DC scheduler', approved_cadence: 'P1M', approved_hours_utc: '01-05', approved_networks: '192.0.2.0/24', scopes: 'athena:StartQueryExecution athena:GetQueryResults s3:PutObject', created_at: isoS(closeKey.created), last_reviewed_at: '2026-06-30', review_interval_days: '365' }));
   catalog.lookalike({ id: 'aws-monthly-close-job', platform: 'aws', entityIds: [closeKey.id, 'svc-invoice-close'], mustNotFire: ['dormant-reactivation', 'cadence-break', 'volume-spike', 'new-resource'], title: 'Monthly close job: four quiet weeks, then business as usual', narrative: `svc-invoice-close runs once a month on the 15th (credential report: last used ${ymd(Date.UTC(2026, 8, 15))}; the window holds the 15 October and 15 November runs with the same ~200 calls). Its register cadence is P1M, so the 31-day silence before ${ymd(closeRuns[1] as number)} is not dormancy.` });
 
   // ---- Background service users: a spread of cadences, networks and SDKs.
@@ -299,7 +299,6 @@ export function generateAws(ctx: GenContext): { events: number } {
       ssoRecord(t, e, rng.pick(['DescribeInstances', 'ListRoles', 'GetRole', 'ListPolicies', 'DescribeInstances']), null, rng.chance(0.7) ? e.officeIp : e.homeIp, e.browserUa);
     }
   });
-  void marta;
 
   // ---- Write CloudTrail objects: one per region per 4 hours (real trails deliver every ~5 minutes; fewer,
   // larger objects keep the repository lean without changing the record format or the key layout).
@@ -351,4 +350,3 @@ function credentialReport(users: readonly IamUser[], generated: number, _asOf: n
 }
 
 export const AWS_ACCOUNT = ACCOUNT;
-void ANALYSIS_START;

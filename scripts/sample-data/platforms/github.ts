@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import { DAY, HOUR, isoS, MINUTE, toBase64Url } from '../lib/format';
 import { reg } from '../lib/catalog';
 import type { GenContext } from '../lib/context';
-import { ALNUM, type Rng } from '../lib/prng';
+import { ALNUM } from '../lib/prng';
 import { burst, cadenceTimes, humanTimes } from '../lib/rhythm';
-import { ANALYSIS_START, ipIn, NET, ORG_SLUG, person, WINDOW_FROM, WINDOW_TO, type Employee } from '../lib/world';
+import { ipIn, NET, ORG_SLUG, person, WINDOW_FROM, WINDOW_TO, type Employee } from '../lib/world';
 
 /**
  * GitHub Enterprise Cloud: audit-log streaming to S3 (gzipped NDJSON, epoch-ms timestamps, sorted keys),
@@ -67,7 +67,6 @@ export function generateGithub(ctx: GenContext): { events: number } {
   const ravi = person(people, 'Ravi', 'Menon');
   const jonas = person(people, 'Jonas', 'Berg');
   const tyler = person(people, 'Tyler', 'Brooks');
-  const sofia = person(people, 'Sofia', 'Lindgren');
 
   // ---- Build bot: machine user fetching 14 repositories every 10 minutes from the self-hosted runners.
   const buildBot = { login: 'nw-build-bot', id: 171204551 };
@@ -227,6 +226,5 @@ export function generateGithub(ctx: GenContext): { events: number } {
   catalog.credential('github', 'fine_grained_pat', fine.length);
   catalog.credential('github', 'pat', classic.length);
   catalog.credential('github', 'app_installation', 2);
-  void sofia; void ANALYSIS_START; void (null as unknown as Rng);
   return { events: events.length };
 }

@@ -2,7 +2,7 @@ import { DAY, elfLine, elfStamp, HOUR, isoMs, isoS, MINUTE, sfDate, ymd } from '
 import { reg } from '../lib/catalog';
 import type { GenContext } from '../lib/context';
 import { ALNUM } from '../lib/prng';
-import { burst, cadenceTimes, humanTimes } from '../lib/rhythm';
+import { cadenceTimes, humanTimes } from '../lib/rhythm';
 import { days, DOMAIN, ipIn, NET, person, WINDOW_FROM, WINDOW_TO, type Employee } from '../lib/world';
 
 /**
@@ -94,7 +94,8 @@ export function generateSalesforce(ctx: GenContext): { events: number } {
   const story = (id: string, kind: 'ioc-match' | 'new-user-agent' | 'volume-spike' | 'new-resource' | 'new-network', from: number, to: number, title: string, narrative: string) => catalog.story({ id, kind, platform: 'salesforce', entityIds: chatIds, from, to, title, narrative });
   story('salesforce-chatpilot-ioc', 'ioc-match', recon - 2000, exfilEnd, 'ChatPilot token used from Drift-campaign infrastructure', `The ChatPilot connected-app token was used from ${torIp} (Tor exit) on 14 November and from ${iocIp} (DigitalOcean, the reported Salesloft Drift exfiltration host) on 15 November, with user agent ${attackerUa} — all three are on the published UNC6395 indicator list.`);
   story('salesforce-chatpilot-new-ua', 'new-user-agent', recon - 2000, exfilEnd, 'Scripted python-requests client on an integration that always says ChatPilot-Sync', `For five weeks every ChatPilot call carried "${chatUa}". The 14-15 November sessions used ${attackerUa}.`);
-  story('salesforce-chatpilot-volume', 'volume-spike', exfil, exfilEnd, '709k rows exported in 40 minutes by an integration that reads ~20 rows per sync', 'The integration normally reads 0-60 Lead/Contact rows every hour. On 15 November it ran Bulk API 2.0 queries returning 48,211 Accounts, 210,554 Contacts, 388,402 Cases, 61,920 Opportunities and 412 Users.');
+  const exported = bulk.reduce((n, [, , rows]) => n + rows, 0);
+  story('salesforce-chatpilot-volume', 'volume-spike', exfil, exfilEnd, `${Math.round(exported / 1000)}k rows exported in ${Math.round((exfilEnd - exfil) / MINUTE)} minutes by an integration that reads a few dozen rows per sync`, 'The integration normally reads 0-60 Lead/Contact rows every hour. On 15 November it ran Bulk API 2.0 queries returning 48,211 Accounts, 210,554 Contacts, 388,402 Cases, 61,920 Opportunities and 412 Users.');
   story('salesforce-chatpilot-new-objects', 'new-resource', recon, exfilEnd, 'ChatPilot touches Account, Case, Opportunity and User for the first time', 'The baseline only ever touches Lead and Contact. Recon ran SELECT COUNT() and LIMIT 20 samples on Account, Contact, Case, Opportunity and User, followed by full bulk exports.');
   story('salesforce-chatpilot-new-network', 'new-network', recon, exfilEnd, 'ChatPilot token used outside the vendor\'s AWS network', 'All earlier calls came from three AWS us-west-2 addresses (AS16509); the theft came from a Tor exit and a DigitalOcean droplet.');
 
@@ -158,7 +159,7 @@ export function generateSalesforce(ctx: GenContext): { events: number } {
     const dayLogins = logins.filter((l) => l.t >= day && l.t < day + DAY);
     const lines = [elfLine(LOGIN_HEADER)];
     for (const l of dayLogins) {
-      lines.push(elfLine(['Login', elfStamp(l.t), req(), ORG_ID, l.user.id18.slice(0, 15), String(rng.int(90, 1400)), String(rng.int(20, 180)), l.oauth ? '/services/oauth2/token' : '/index.jsp', '', l.loginKey, 'Standard', '', String(rng.int(8_000_000, 1_200_000_000)), l.oauth ? 'i' : 'A', l.ua, l.oauth ? 'N' : '', l.oauth ? '9998.0' : '', l.user.username, 'TLSv1.3', 'TLS_AES_256_GCM_SHA384', '', '', isoMs(l.t), l.user.id18, l.oauth ? 'Salesforce.com IP' : l.ip, '', l.status, l.ip]));
+      lines.push(elfLine(['Login', elfStamp(l.t), req(), ORG_ID, l.user.id18.slice(0, 15), String(rng.int(90, 1400)), String(rng.int(20, 180)), l.oauth ? '/services/oauth2/token' : '/index.jsp', '', l.loginKey, 'Standard', '', String(rng.int(8_000_000, 1_200_000_000)), l.oauth ? 'i' : 'A', l.ua, '', l.oauth ? '9998.0' : '', l.user.username, 'TLSv1.3', 'TLS_AES_256_GCM_SHA384', '', '', isoMs(l.t), l.user.id18, l.oauth ? 'Salesforce.com IP' : l.ip, '', l.status, l.ip]));
     }
     out.text(`salesforce/elf/${ymd(day)}_Login.csv`, `${lines.join('\n')}\n`);
     const dayCalls = calls.filter((c) => c.t >= day && c.t < day + DAY);
@@ -179,6 +180,5 @@ export function generateSalesforce(ctx: GenContext): { events: number } {
   out.countEvents('salesforce', calls.length + logins.length);
   out.text('salesforce/OauthToken.json', `${JSON.stringify({ totalSize: tokens.length, done: true, records: tokens.map((k) => ({ attributes: { type: 'OauthToken', url: `/services/data/v${API_VERSION}/sobjects/OauthToken/${k.id}` }, Id: k.id, AppName: k.app.name, AppMenuItemId: k.app.menuItemId, UserId: k.user.id18, CreatedDate: sfDate(k.created), LastUsedDate: k.lastUsed ? sfDate(k.lastUsed) : null, UseCount: k.useCount })) }, null, 2)}\n`);
   catalog.credential('salesforce', 'connected_app_token', tokens.length);
-  void burst; void WINDOW_TO;
   return { events: calls.length + logins.length };
 }

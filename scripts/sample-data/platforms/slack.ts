@@ -1,13 +1,11 @@
-import { DAY, HOUR } from '../lib/format';
 import { reg } from '../lib/catalog';
 import type { GenContext } from '../lib/context';
 import { humanTimes } from '../lib/rhythm';
-import { NET, person, WINDOW_FROM, WINDOW_TO, type Employee } from '../lib/world';
+import { person, type Employee } from '../lib/world';
 import { pages } from '../lib/output';
 
 /** Slack Enterprise Grid Audit Logs API pages (`{"entries":[...],"response_metadata":{...}}`, newest first, epoch-second dates). */
 const TEAM = 'T02NWLOG7QH';
-const ENTERPRISE = 'E02NWLOGX1A';
 
 interface SlackApp { id: string; name: string; scopes: string[]; distributed: boolean; owner: Employee; installed: number }
 
@@ -66,6 +64,5 @@ export function generateSlack(ctx: GenContext): { events: number } {
     catalog.register.push(reg({ credential_id: a.id, platform: 'slack', credential_type: 'bot_token', display_name: `${a.name} bot token`, owner_email: a.owner.email, app_name: a.name, app_id: a.id, business_purpose: a === buddy ? 'Post daily stand-up prompts and collect answers' : `${a.name} notifications and commands`, approved_pattern: 'Event-driven bot', scopes: a === buddy ? a.scopes.join(' ') : scopes.join(' '), created_at: new Date(a.installed).toISOString().slice(0, 10), last_reviewed_at: '2026-04-01', review_interval_days: '365' }));
   }
   catalog.credential('slack', 'bot_token', apps.length);
-  void ENTERPRISE; void NET; void DAY; void HOUR; void WINDOW_FROM; void WINDOW_TO;
   return { events: entries.length };
 }
