@@ -106,7 +106,11 @@ export interface Employee {
   readonly githubId: number;
   readonly slackId: string;
   readonly travels: boolean;
+  /** Where the person is instead of home/office for a while; a stay without a network is a flight (no activity). */
+  readonly stays: Stay[];
 }
+
+export interface Stay { readonly from: number; readonly to: number; readonly net: NetName | null; readonly ip: string }
 
 const FIRST = ['Olivia', 'Liam', 'Emma', 'Noah', 'Ava', 'Elijah', 'Sophia', 'James', 'Isabella', 'Lucas', 'Mia', 'Mateo', 'Amelia', 'Benjamin', 'Harper', 'Daniel', 'Evelyn', 'Henry', 'Priya', 'Arjun', 'Sanne', 'Daan', 'Fleur', 'Bram', 'Chen', 'Wei', 'Aisha', 'Omar', 'Grace', 'Samuel', 'Chloe', 'David', 'Nora', 'Leo', 'Zoe', 'Marcus', 'Hannah', 'Diego', 'Lucia', 'Kenji', 'Yuki', 'Fatima', 'Tomasz', 'Ingrid', 'Rafael', 'Maya', 'Ethan', 'Julia', 'Kwame', 'Laura'];
 const LAST = ['Okafor', 'Nguyen', 'Garcia', 'Kowalski', 'Johnson', 'Patel', 'de Vries', 'Jansen', 'Bakker', 'Smith', 'Martinez', 'Brown', 'Kim', 'Rossi', 'Schmidt', 'Novak', 'Walsh', 'Murphy', 'Haddad', 'Lindqvist', 'Okoro', 'Silva', 'Chen', 'Tanaka', 'Fischer', 'Visser', 'Reyes', 'Cohen', 'Andersen', 'Moreau', 'Hughes', 'Baker', 'Price', 'Rivera', 'Shah', 'Meyer', 'Dubois', 'Larsen', 'Ito', 'Mendes'];
@@ -138,7 +142,7 @@ export function buildEmployees(rng: Rng): Employee[] {
       entraId: rng.uuid(), sfUserId: `005Hs00000${rng.chars('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789', 5)}${rng.chars('ABCDEFGHIJKLMNOPQRSTUVWXYZ012345', 3)}`,
       googleProfileId: String(100000000000000000000n + BigInt(rng.int(1, 999999999)) * 1000000000n + BigInt(rng.int(0, 999999999))),
       githubLogin: `${slug(first)}-${slug(last).slice(0, 6)}${rng.chance(0.4) ? rng.int(1, 99) : ''}`, githubId: rng.int(3000000, 190000000),
-      slackId: `U0${rng.chars('ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789', 9)}`, travels,
+      slackId: `U0${rng.chars('ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789', 9)}`, travels, stays: [],
     };
     out.push(e);
     return e;
@@ -175,6 +179,14 @@ export function buildEmployees(rng: Rng): Employee[] {
     const head = heads.get(e.department);
     e.managerEmail = !head || head === e ? ceo.email : head.email;
   }
+  // Elena Vasquez flies Chicago -> London on 9 November and back on 14 November (the travel look-alike).
+  const elena = person(out, 'Elena', 'Vasquez');
+  elena.stays.push(
+    { from: Date.UTC(2026, 10, 9, 19), to: Date.UTC(2026, 10, 10, 8, 30), net: null, ip: '' },
+    { from: Date.UTC(2026, 10, 10, 8, 30), to: Date.UTC(2026, 10, 10, 10), net: 'heathrowWifi', ip: ipIn(rng, NET.heathrowWifi) },
+    { from: Date.UTC(2026, 10, 10, 10), to: Date.UTC(2026, 10, 14, 12), net: 'btLondon', ip: ipIn(rng, NET.btLondon) },
+    { from: Date.UTC(2026, 10, 14, 12), to: Date.UTC(2026, 10, 14, 21), net: null, ip: '' },
+  );
   // Jonas Berg left on 30 October (his PAT outlives him: see the GitHub story).
   const jonas = person(out, 'Jonas', 'Berg');
   jonas.status = 'terminated';
@@ -184,6 +196,13 @@ export function buildEmployees(rng: Rng): Employee[] {
     if (rng.chance(0.04)) { e.status = 'terminated'; e.endDate = `2026-${String(rng.int(3, 9)).padStart(2, '0')}-${String(rng.int(1, 28)).padStart(2, '0')}`; } else if (rng.chance(0.015)) e.status = 'leave';
   }
   return out;
+}
+
+/** Where a person's activity at instant t comes from: their stay (travel) if any, else office or home. Null while flying. */
+export function placeAt(rng: Rng, e: Employee, t: number, officeShare = 0.6): { ip: string; net: Network } | null {
+  const stay = e.stays.find((s) => t >= s.from && t < s.to);
+  if (stay) return stay.net ? { ip: stay.ip, net: NET[stay.net] } : null;
+  return rng.chance(officeShare) ? { ip: e.officeIp, net: NET[e.office] } : { ip: e.homeIp, net: NET[e.home] };
 }
 
 /** The named employees the stories hang on, by first and last name. */

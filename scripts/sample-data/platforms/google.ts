@@ -3,7 +3,7 @@ import { reg } from '../lib/catalog';
 import type { GenContext } from '../lib/context';
 import { ALNUM } from '../lib/prng';
 import { burst, humanTimes } from '../lib/rhythm';
-import { ipIn, NET, person, WINDOW_FROM, WINDOW_TO, type Employee } from '../lib/world';
+import { ipIn, NET, person, placeAt, WINDOW_FROM, type Employee } from '../lib/world';
 import { pages } from '../lib/output';
 
 /**
@@ -47,7 +47,10 @@ export function generateGoogle(ctx: GenContext): { events: number } {
       if (!rng.chance(p) && !(e === hannah && c === calendly) && !(e === elena && c === zoom)) continue;
       grants.push({ e, c });
       const rate = e === hannah || e === elena ? 0.9 : 0.1;
-      for (const t of humanTimes(rng, { zone: e.zone, sessionsPerDay: rate, eventsPerSession: 1 }, WINDOW_FROM, e === elena && c === zoom ? Date.UTC(2026, 10, 9, 0) : WINDOW_TO)) item(t, e, rng.chance(0.6) ? e.officeIp : e.homeIp, c, 'activity');
+      for (const t of humanTimes(rng, { zone: e.zone, sessionsPerDay: rate, eventsPerSession: 1 })) {
+        const at = placeAt(rng, e, t);
+        if (at) item(t, e, at.ip, c, 'activity');
+      }
     }
   }
   // A few new grants during the window (authorize events).
@@ -67,14 +70,11 @@ export function generateGoogle(ctx: GenContext): { events: number } {
   catalog.story({ id: 'google-calendly-impossible-travel', kind: 'impossible-travel', platform: 'google', entityIds: [calendly.id, hannah.email], from: itFrom, to: itEnd + MINUTE, title: "Hannah Cho's Calendly grant used in Illinois and Jakarta 36 minutes apart", narrative: `At 14:05 Chicago time on 12 November Hannah's Calendly OAuth grant called the Calendar API from her AT&T home line; 36 minutes later the same grant was used from ${jkt} (Telkom Indonesia, Jakarta) — about 15,700 km, impossible in 36 minutes. Hannah never left Chicago.` });
 
   // ---- Look-alike: Elena flies ORD -> LHR on 9 November and works from London for four days.
-  const trip: readonly [number, string][] = [[Date.UTC(2026, 10, 9, 18, 41, 2), elena.officeIp]];
-  const heathrow = ipIn(rng, NET.heathrowWifi);
-  const londonHotel = ipIn(rng, NET.btLondon);
-  for (const t of trip) item(t[0], elena, t[1], zoom, 'activity');
-  item(Date.UTC(2026, 10, 10, 8, 57, 40), elena, heathrow, zoom, 'activity');
-  for (const t of humanTimes(rng, { zone: 'Europe/London', sessionsPerDay: 2, eventsPerSession: 1 }, Date.UTC(2026, 10, 10, 10), Date.UTC(2026, 10, 13, 19))) item(t, elena, londonHotel, zoom, 'activity');
-  for (const t of humanTimes(rng, { zone: 'America/Chicago', sessionsPerDay: 0.9, eventsPerSession: 1 }, Date.UTC(2026, 10, 14, 18), WINDOW_TO)) item(t, elena, rng.chance(0.5) ? elena.officeIp : elena.homeIp, zoom, 'activity');
-  catalog.lookalike({ id: 'google-travelling-sales-lead', platform: 'google', entityIds: [zoom.id, elena.email], mustNotFire: ['impossible-travel', 'concurrent-use'], title: 'Sales lead flies Chicago -> London with a plausible gap', narrative: 'Elena Vasquez used Zoom for Google Workspace from the Chicago office at 12:41 CST on 9 November, then from Heathrow Wi-Fi at 08:57 GMT the next morning (14 h later; the flight is 8 h), worked from a London BT connection for four days and came back on the 14th. Nothing here is faster than an airliner.' });
+  // Her stays (lib/world.ts) move all of her activity; two anchor calls bracket the flight out.
+  item(Date.UTC(2026, 10, 9, 18, 41, 2), elena, elena.officeIp, zoom, 'activity');
+  const heathrow = placeAt(rng, elena, Date.UTC(2026, 10, 10, 8, 57, 40));
+  if (heathrow) item(Date.UTC(2026, 10, 10, 8, 57, 40), elena, heathrow.ip, zoom, 'activity');
+  catalog.lookalike({ id: 'google-travelling-sales-lead', platform: 'google', entityIds: [zoom.id, elena.email], mustNotFire: ['impossible-travel', 'concurrent-use'], title: 'Sales lead flies Chicago -> London with a plausible gap', narrative: 'Elena Vasquez used Zoom for Google Workspace from the Chicago office at 12:41 CST on 9 November, then from Heathrow Wi-Fi at 08:57 GMT the next morning (14 h later; the flight is 8 h), worked from a London BT connection for four days and flew back on the 14th. Her Okta, Salesforce and Slack activity moves with her. Nothing here is faster than an airliner.' });
 
   items.sort((a, b) => ((b.id as { time: string }).time).localeCompare((a.id as { time: string }).time));
   const ps = pages(items, 1000);

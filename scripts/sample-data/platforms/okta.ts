@@ -3,7 +3,7 @@ import { reg } from '../lib/catalog';
 import type { GenContext } from '../lib/context';
 import { ALNUM } from '../lib/prng';
 import { burst, cadenceTimes, humanTimes } from '../lib/rhythm';
-import { DOMAIN, ipIn, NET, person, WINDOW_FROM, WINDOW_TO, type Employee, type Network } from '../lib/world';
+import { DOMAIN, ipIn, NET, person, placeAt, WINDOW_FROM, WINDOW_TO, type Employee, type Network } from '../lib/world';
 import { pages } from '../lib/output';
 
 /**
@@ -132,8 +132,9 @@ export function generateOkta(ctx: GenContext): { events: number } {
   for (const e of ws) {
     for (const t of humanTimes(rng, { zone: e.zone, sessionsPerDay: 0.03, eventsPerSession: 1 })) {
       const a = rng.pick(apps);
-      const home = rng.chance(0.4);
-      event(t, 'user.authentication.sso', 'app.auth.sso', 'User single sign on to app', userActor(emp(e)), NET[home ? e.home : e.office], home ? e.homeIp : e.officeIp, e.browserUa, { browser: e.browserUa.includes('Firefox') ? 'FIREFOX' : e.browserUa.includes('Edg') ? 'EDGE' : e.browserUa.includes('Version/') ? 'SAFARI' : 'CHROME', os: e.browserUa.includes('Windows') ? 'Windows 10' : 'Mac OS X', credentialType: null, target: [{ id: a.id, type: 'AppInstance', alternateId: a.name, displayName: a.name, detailEntry: { signOnModeType: 'SAML_2_0' } }], debug: { requestUri: `/app/${a.id}/sso/saml`, url: `/app/${a.id}/sso/saml?` } });
+      const at = placeAt(rng, e, t);
+      if (!at) continue;
+      event(t, 'user.authentication.sso', 'app.auth.sso', 'User single sign on to app', userActor(emp(e)), at.net, at.ip, e.browserUa, { browser: e.browserUa.includes('Firefox') ? 'FIREFOX' : e.browserUa.includes('Edg') ? 'EDGE' : e.browserUa.includes('Version/') ? 'SAFARI' : 'CHROME', os: e.browserUa.includes('Windows') ? 'Windows 10' : 'Mac OS X', credentialType: null, target: [{ id: a.id, type: 'AppInstance', alternateId: a.name, displayName: a.name, detailEntry: { signOnModeType: 'SAML_2_0' } }], debug: { requestUri: `/app/${a.id}/sso/saml`, url: `/app/${a.id}/sso/saml?` } });
     }
   }
 

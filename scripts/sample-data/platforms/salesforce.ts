@@ -3,7 +3,7 @@ import { reg } from '../lib/catalog';
 import type { GenContext } from '../lib/context';
 import { ALNUM } from '../lib/prng';
 import { cadenceTimes, humanTimes } from '../lib/rhythm';
-import { days, DOMAIN, ipIn, NET, person, WINDOW_FROM, WINDOW_TO, type Employee } from '../lib/world';
+import { days, DOMAIN, ipIn, NET, person, placeAt, WINDOW_FROM, WINDOW_TO, type Employee } from '../lib/world';
 
 /**
  * Salesforce (Shield): EventLogFile CSVs (Login, ApiTotalUsage; every value double-quoted), Real-Time Event
@@ -126,7 +126,9 @@ export function generateSalesforce(ctx: GenContext): { events: number } {
   for (const e of crmPeople) {
     const u = sfUser(e);
     for (const tt of humanTimes(rng, { zone: e.zone, sessionsPerDay: 0.5, eventsPerSession: 1 })) {
-      logins.push({ t: tt, user: u, ip: rng.chance(0.6) ? e.officeIp : e.homeIp, ua: e.browserUa, oauth: false, loginKey: key16(), status: rng.chance(0.02) ? 'LOGIN_ERROR_INVALID_PASSWORD' : 'LOGIN_NO_ERROR' });
+      const at = placeAt(rng, e, tt);
+      if (!at) continue;
+      logins.push({ t: tt, user: u, ip: at.ip, ua: e.browserUa, oauth: false, loginKey: key16(), status: rng.chance(0.02) ? 'LOGIN_ERROR_INVALID_PASSWORD' : 'LOGIN_NO_ERROR' });
     }
     for (const a of [outlook, docusign, slackApp]) {
       if (a !== outlook && rng.chance(0.5)) continue;
@@ -134,8 +136,10 @@ export function generateSalesforce(ctx: GenContext): { events: number } {
       let uses = 0;
       let last: number | null = null;
       for (const tt of humanTimes(rng, { zone: e.zone, sessionsPerDay: a === outlook ? 0.15 : 0.05, eventsPerSession: 1 })) {
+        const at = placeAt(rng, e, tt);
+        if (!at) continue;
         const s = session();
-        soql({ t: tt, user: u, app: a, ip: rng.chance(0.6) ? e.officeIp : e.homeIp, ua: a === outlook ? 'SalesforceForOutlook/3.4.7 (Windows NT 10.0)' : a === docusign ? 'DocuSign-Connect/2.0' : 'Slack-Salesforce/1.8', query: a === outlook ? 'SELECT Id, Name, Email FROM Contact WHERE Email = :email LIMIT 1' : 'SELECT Id, Name, StageName FROM Opportunity WHERE Id = :id', entity: a === outlook ? 'Contact' : 'Opportunity', rows: 1, apiType: 'REST', operation: 'Query' }, s);
+        soql({ t: tt, user: u, app: a, ip: at.ip, ua: a === outlook ? 'SalesforceForOutlook/3.4.7 (Windows NT 10.0)' : a === docusign ? 'DocuSign-Connect/2.0' : 'Slack-Salesforce/1.8', query: a === outlook ? 'SELECT Id, Name, Email FROM Contact WHERE Email = :email LIMIT 1' : 'SELECT Id, Name, StageName FROM Opportunity WHERE Id = :id', entity: a === outlook ? 'Contact' : 'Opportunity', rows: 1, apiType: 'REST', operation: 'Query' }, s);
         uses++;
         last = tt;
       }

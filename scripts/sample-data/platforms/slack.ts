@@ -1,7 +1,7 @@
 import { reg } from '../lib/catalog';
 import type { GenContext } from '../lib/context';
 import { humanTimes } from '../lib/rhythm';
-import { person, type Employee } from '../lib/world';
+import { person, placeAt, type Employee } from '../lib/world';
 import { pages } from '../lib/output';
 
 /** Slack Enterprise Grid Audit Logs API pages (`{"entries":[...],"response_metadata":{...}}`, newest first, epoch-second dates). */
@@ -17,11 +17,15 @@ export function generateSlack(ctx: GenContext): { events: number } {
   const appId = () => `A0${rng.chars('ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789', 9)}`;
   const location = { type: 'workspace', id: TEAM, name: 'Northwind Logistics', domain: 'northwind-logistics' };
   const userActor = (e: Employee) => ({ type: 'user', user: { id: e.slackId, name: e.displayName, email: e.email, team: TEAM } });
-  const entry = (t: number, action: string, actor: Employee, entity: Record<string, unknown>, details?: Record<string, unknown>, home = false) => entries.push({
+  const entry = (t: number, action: string, actor: Employee, entity: Record<string, unknown>, details?: Record<string, unknown>, officeShare = 1) => {
+    const at = placeAt(rng, actor, t, officeShare);
+    if (!at) return;
+    entries.push({
     id: rng.uuid(), date_create: Math.floor(t / 1000), action, actor: userActor(actor), entity,
-    context: { location, ua: actor.browserUa, ip_address: home ? actor.homeIp : actor.officeIp, session_id: rng.int(1_000_000_000, 9_999_999_999) },
-    ...(details ? { details } : {}),
-  });
+    context: { location, ua: actor.browserUa, ip_address: at.ip, session_id: rng.int(1_000_000_000, 9_999_999_999) },
+      ...(details ? { details } : {}),
+    });
+  };
   const appEntity = (a: SlackApp, scopes = a.scopes) => ({ type: 'app', app: { id: a.id, name: a.name, is_distributed: a.distributed, is_directory_approved: true, is_workflow_app: false, scopes } });
   const eng = ws.filter((p) => p.department === 'Engineering');
   const apps: SlackApp[] = [
@@ -40,7 +44,7 @@ export function generateSlack(ctx: GenContext): { events: number } {
   ].map(([name, scopes, distributed]) => ({ id: appId(), name: name as string, scopes: scopes as string[], distributed: distributed as boolean, owner: rng.pick(eng.length ? eng : ws), installed: Date.UTC(2022 + rng.int(0, 3), rng.int(0, 11), rng.int(1, 28)) }));
 
   // Logins (the bulk of the audit log) and routine app events.
-  for (const e of ws) for (const t of humanTimes(rng, { zone: e.zone, sessionsPerDay: 0.12, eventsPerSession: 1 })) entry(t, 'user_login', e, { type: 'user', user: { id: e.slackId, name: e.displayName, email: e.email, team: TEAM } }, undefined, rng.chance(0.4));
+  for (const e of ws) for (const t of humanTimes(rng, { zone: e.zone, sessionsPerDay: 0.12, eventsPerSession: 1 })) entry(t, 'user_login', e, { type: 'user', user: { id: e.slackId, name: e.displayName, email: e.email, team: TEAM } }, undefined, 0.6);
   const loom = apps[11] as SlackApp;
   loom.installed = Date.UTC(2026, 9, 20, 16, 4, 11);
   entry(loom.installed, 'app_approved', ravi, appEntity(loom));
