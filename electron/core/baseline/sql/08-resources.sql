@@ -2,15 +2,17 @@
 DELETE FROM baseline_resources;
 
 INSERT INTO baseline_resources
-SELECT entity_key, feature, value, count(*), min(event_time)
-FROM (
-  SELECT entity_key, event_time, UNNEST([
-    {'feature': 'system', 'value': system_key},
-    {'feature': 'resource', 'value': resource},
-    {'feature': 'operation', 'value': operation}
-  ], recursive := true)
-  FROM detection_events
-  WHERE event_time < $analysis_start::TIMESTAMPTZ
-)
-WHERE value IS NOT NULL
-GROUP BY entity_key, feature, value;
+SELECT entity_key, 'system', system_key, count(*), min(event_time)
+FROM detection_events
+WHERE event_time < $analysis_start::TIMESTAMPTZ AND system_key IS NOT NULL
+GROUP BY entity_key, system_key
+UNION ALL
+SELECT entity_key, 'resource', resource, count(*), min(event_time)
+FROM detection_events
+WHERE event_time < $analysis_start::TIMESTAMPTZ AND resource IS NOT NULL
+GROUP BY entity_key, resource
+UNION ALL
+SELECT entity_key, 'operation', operation, count(*), min(event_time)
+FROM detection_events
+WHERE event_time < $analysis_start::TIMESTAMPTZ AND operation IS NOT NULL
+GROUP BY entity_key, operation;

@@ -12,15 +12,20 @@ WITH granted AS (
     AND (granted_at IS NULL OR granted_at <= $as_of::TIMESTAMPTZ)
 ),
 used AS (
-  SELECT entity_key, scope, count(*) AS n
-  FROM (SELECT entity_key, UNNEST(scopes) AS scope
-        FROM detection_events WHERE scopes IS NOT NULL AND event_time <= $as_of::TIMESTAMPTZ AND outcome <> 'failure')
+  -- grouped by the whole scope list first: few distinct lists per entity, so the unnest is small
+  SELECT entity_key, scope, sum(n) AS n
+  FROM (SELECT entity_key, UNNEST(scopes) AS scope, n
+        FROM (SELECT entity_key, scopes, count(*) AS n FROM detection_events
+              WHERE scopes IS NOT NULL AND event_time <= $as_of::TIMESTAMPTZ AND outcome <> 'failure'
+              GROUP BY entity_key, scopes))
   GROUP BY ALL
 ),
 requested AS (
-  SELECT entity_key, scope, count(*) AS n
-  FROM (SELECT entity_key, UNNEST(scopes_requested) AS scope
-        FROM detection_events WHERE scopes_requested IS NOT NULL AND event_time <= $as_of::TIMESTAMPTZ)
+  SELECT entity_key, scope, sum(n) AS n
+  FROM (SELECT entity_key, UNNEST(scopes_requested) AS scope, n
+        FROM (SELECT entity_key, scopes_requested, count(*) AS n FROM detection_events
+              WHERE scopes_requested IS NOT NULL AND event_time <= $as_of::TIMESTAMPTZ
+              GROUP BY entity_key, scopes_requested))
   GROUP BY ALL
 ),
 keys AS (

@@ -93,10 +93,11 @@ SELECT
   CASE WHEN e.credential_key IS NOT NULL THEN 'credential'
        WHEN e.app_key IS NOT NULL THEN 'app'
        ELSE 'principal' END AS entity_type,
-  epoch(e.event_time) AS ts,
-  CAST(floor(epoch(e.event_time) / 3600) AS BIGINT) % 24 AS hour_utc,
-  (CAST(floor(epoch(e.event_time) / 3600) AS BIGINT) + 72) % 168 AS hour_of_week, -- 0 = Monday 00h UTC
-  CAST(floor(epoch(e.event_time) / 86400) AS BIGINT) AS day_no,
+  -- integer milliseconds since the epoch: cheaper than epoch() and independent of the session time zone
+  epoch_ms(e.event_time) / 1000.0 AS ts,
+  (epoch_ms(e.event_time) // 3600000) % 24 AS hour_utc,
+  (epoch_ms(e.event_time) // 3600000 + 72) % 168 AS hour_of_week, -- 0 = Monday 00h UTC
+  epoch_ms(e.event_time) // 86400000 AS day_no,
   det_ip_prefix(e.ip) AS ip_prefix
 FROM events e
 WHERE e.event_time IS NOT NULL
@@ -142,10 +143,12 @@ CREATE TABLE findings (
 );
 
 -- ---------------------------------------------------------------------------------------------
--- Baselines (one row set per entity, learned from the training window: before analysis_start)
+-- Baselines (one row set per entity, learned from the training window: before analysis_start).
+-- No primary keys: each run rebuilds them wholesale in SQL, and index upkeep on millions of
+-- rows would cost more than the analysis itself. Uniqueness comes from the GROUP BYs.
 
 CREATE TABLE baseline_entities (
-  entity_key        VARCHAR PRIMARY KEY,
+  entity_key        VARCHAR NOT NULL,
   entity_type       VARCHAR NOT NULL,
   platform          VARCHAR,
   first_seen        TIMESTAMPTZ,            -- first training event
@@ -161,8 +164,7 @@ CREATE TABLE baseline_entities (
 CREATE TABLE baseline_hours (
   entity_key    VARCHAR NOT NULL,
   hour_of_week  INTEGER NOT NULL,
-  events        BIGINT NOT NULL,
-  PRIMARY KEY (entity_key, hour_of_week)
+  events        BIGINT NOT NULL
 );
 
 CREATE TABLE baseline_networks (
@@ -171,8 +173,7 @@ CREATE TABLE baseline_networks (
   value       VARCHAR NOT NULL,
   events      BIGINT NOT NULL,
   first_seen  TIMESTAMPTZ NOT NULL,
-  last_seen   TIMESTAMPTZ NOT NULL,
-  PRIMARY KEY (entity_key, feature, value)
+  last_seen   TIMESTAMPTZ NOT NULL
 );
 
 CREATE TABLE baseline_user_agents (
@@ -181,8 +182,7 @@ CREATE TABLE baseline_user_agents (
   example     VARCHAR NOT NULL,
   events      BIGINT NOT NULL,
   first_seen  TIMESTAMPTZ NOT NULL,
-  last_seen   TIMESTAMPTZ NOT NULL,
-  PRIMARY KEY (entity_key, ua_family)
+  last_seen   TIMESTAMPTZ NOT NULL
 );
 
 -- Robust statistics over active periods (hours or days with at least one event).
@@ -194,12 +194,11 @@ CREATE TABLE baseline_volume (
   median      DOUBLE,
   mad         DOUBLE,
   p95         DOUBLE,
-  max         DOUBLE,
-  PRIMARY KEY (entity_key, grain, metric)
+  max         DOUBLE
 );
 
 CREATE TABLE baseline_cadence (
-  entity_key          VARCHAR PRIMARY KEY,
+  entity_key          VARCHAR NOT NULL,
   intervals           BIGINT NOT NULL,
   period_s            DOUBLE,               -- median gap between events
   jitter_s            DOUBLE,               -- MAD of the gaps
@@ -212,8 +211,7 @@ CREATE TABLE baseline_resources (
   feature     VARCHAR NOT NULL,             -- system | resource | operation
   value       VARCHAR NOT NULL,
   events      BIGINT NOT NULL,
-  first_seen  TIMESTAMPTZ NOT NULL,
-  PRIMARY KEY (entity_key, feature, value)
+  first_seen  TIMESTAMPTZ NOT NULL
 );
 
 -- Requested, granted and actually used scopes per entity (all history up to as_of).
@@ -222,8 +220,7 @@ CREATE TABLE baseline_scopes (
   scope         VARCHAR NOT NULL,
   granted       BOOLEAN NOT NULL,
   requested_n   BIGINT NOT NULL,
-  used_n        BIGINT NOT NULL,
-  PRIMARY KEY (entity_key, scope)
+  used_n        BIGINT NOT NULL
 );
 
 -- ---------------------------------------------------------------------------------------------

@@ -1,8 +1,17 @@
-WITH placed AS (
+WITH moving AS (
+  -- only entities seen from more than one place in the window can alternate between places
+  SELECT entity_key
+  FROM detection_events
+  WHERE event_time >= $analysis_start::TIMESTAMPTZ AND event_time <= $as_of::TIMESTAMPTZ AND outcome <> 'failure'
+  GROUP BY entity_key
+  HAVING count(DISTINCT country) > 1 OR count(DISTINCT asn) > 1
+),
+placed AS (
   SELECT entity_key, entity_type, event_id, event_time, ts, lat, lon, country,
          coalesce(country, '?') || '/AS' || coalesce(CAST(asn AS VARCHAR), '?') AS place,
          CAST(floor(ts / ($window_minutes * 60)) AS BIGINT) AS slot
   FROM detection_events e
+  SEMI JOIN moving m ON m.entity_key = e.entity_key
   WHERE event_time >= $analysis_start::TIMESTAMPTZ AND event_time <= $as_of::TIMESTAMPTZ
     AND outcome <> 'failure' AND (country IS NOT NULL OR asn IS NOT NULL)
     AND NOT EXISTS (SELECT 1 FROM allowlist_networks a WHERE det_network_matches(e.ip, e.asn, a.entry))

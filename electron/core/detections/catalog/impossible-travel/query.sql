@@ -1,6 +1,16 @@
-WITH located AS (
+WITH moving AS (
+  -- only entities seen at more than one place in the window can jump
+  SELECT entity_key
+  FROM detection_events
+  WHERE event_time >= $analysis_start::TIMESTAMPTZ AND event_time <= $as_of::TIMESTAMPTZ
+    AND lat IS NOT NULL AND lon IS NOT NULL AND outcome <> 'failure'
+  GROUP BY entity_key
+  HAVING count(DISTINCT round(lat, 1)) > 1 OR count(DISTINCT round(lon, 1)) > 1
+),
+located AS (
   SELECT entity_key, entity_type, event_id, event_time, ts, lat, lon, country, ip
   FROM detection_events e
+  SEMI JOIN moving m ON m.entity_key = e.entity_key
   WHERE event_time >= $analysis_start::TIMESTAMPTZ AND event_time <= $as_of::TIMESTAMPTZ
     AND lat IS NOT NULL AND lon IS NOT NULL AND outcome <> 'failure'
     AND NOT EXISTS (SELECT 1 FROM allowlist_networks a WHERE det_network_matches(e.ip, e.asn, a.entry))

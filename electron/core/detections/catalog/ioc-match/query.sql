@@ -3,24 +3,31 @@ WITH ev AS (
   FROM detection_events
   WHERE event_time <= $as_of::TIMESTAMPTZ
 ),
+ips AS (SELECT * FROM ioc_indicators WHERE type = 'ip'),
+agents AS (SELECT *, lower(trim(value)) AS needle FROM ioc_indicators WHERE type = 'user_agent'),
+ranges AS (
+  SELECT *, CASE WHEN type = 'asn' AND NOT starts_with(upper(value), 'AS') THEN 'AS' || value ELSE value END AS entry
+  FROM ioc_indicators WHERE type IN ('cidr', 'asn')
+),
+apps AS (SELECT * FROM ioc_indicators WHERE type IN ('github_oauth_app_id', 'app_id')),
 matches AS (
   SELECT e.*, i.type, i.value, i.incident, i.pack_id
-  FROM ev e JOIN ioc_indicators i ON i.type = 'ip' AND e.ip = i.value
+  FROM ev e JOIN ips i ON e.ip = i.value
   UNION ALL
   SELECT e.*, i.type, i.value, i.incident, i.pack_id
-  FROM ev e JOIN ioc_indicators i ON i.type = 'user_agent' AND lower(trim(e.user_agent)) = lower(trim(i.value))
+  FROM ev e JOIN agents i ON lower(trim(e.user_agent)) = i.needle
   UNION ALL
   SELECT e.*, i.type, i.value, i.incident, i.pack_id
-  FROM ev e JOIN ioc_indicators i ON i.type IN ('cidr', 'asn') AND det_network_matches(e.ip, e.asn, CASE WHEN i.type = 'asn' AND NOT starts_with(upper(i.value), 'AS') THEN 'AS' || i.value ELSE i.value END)
+  FROM ev e JOIN ranges i ON det_network_matches(e.ip, e.asn, i.entry)
   WHERE e.ip IS NOT NULL OR e.asn IS NOT NULL
   UNION ALL
   SELECT e.*, i.type, i.value, i.incident, i.pack_id
-  FROM ev e JOIN ioc_indicators i ON i.type IN ('github_oauth_app_id', 'app_id') AND e.app_ref = i.value
+  FROM ev e JOIN apps i ON e.app_ref = i.value
   UNION ALL
   SELECT e.*, i.type, i.value, i.incident, i.pack_id
   FROM ev e
   JOIN app_ids a ON a.app_key = e.app_key
-  JOIN ioc_indicators i ON i.type IN ('github_oauth_app_id', 'app_id') AND a.id_value = i.value
+  JOIN apps i ON a.id_value = i.value
   WHERE e.app_ref IS DISTINCT FROM i.value
 )
 SELECT

@@ -1,12 +1,17 @@
 -- Distinct networks per entity in the analysis window, checked against the entity's baseline.
-WITH win AS (
-  SELECT entity_key, any_value(entity_type) AS entity_type, ip_prefix, asn, country,
-         min(event_time) AS first_seen, max(event_time) AS last_seen, count(*) AS n,
-         list(event_id) AS ids, any_value(ip) AS ip
+WITH by_address AS (
+  SELECT entity_key, any_value(entity_type) AS entity_type, ip, asn, country,
+         min(event_time) AS first_seen, max(event_time) AS last_seen, count(*) AS n, list(event_id) AS ids
   FROM detection_events
   WHERE event_time >= $analysis_start::TIMESTAMPTZ AND event_time <= $as_of::TIMESTAMPTZ
     AND ip IS NOT NULL AND outcome <> 'failure'
-  GROUP BY entity_key, ip_prefix, asn, country
+  GROUP BY entity_key, ip, asn, country
+),
+win AS (
+  SELECT entity_key, any_value(entity_type) AS entity_type, det_ip_prefix(ip) AS ip_prefix, asn, country,
+         min(first_seen) AS first_seen, max(last_seen) AS last_seen, sum(n) AS n, flatten(list(ids)) AS ids, any_value(ip) AS ip
+  FROM by_address
+  GROUP BY entity_key, det_ip_prefix(ip), asn, country
 ),
 flagged AS (
   SELECT w.*,

@@ -1,15 +1,19 @@
-WITH touched AS (
-  SELECT entity_key, any_value(entity_type) AS entity_type, feature, value,
+WITH win AS (
+  SELECT entity_key, entity_type, event_id, event_time, category, system_key, resource
+  FROM detection_events
+  WHERE event_time >= $analysis_start::TIMESTAMPTZ AND event_time <= $as_of::TIMESTAMPTZ AND outcome <> 'failure'
+),
+touched AS (
+  SELECT entity_key, any_value(entity_type) AS entity_type, 'system' AS feature, system_key AS value,
          min(event_time) AS first_seen, max(event_time) AS last_seen, count(*) AS n,
          list(event_id ORDER BY event_time, event_id) AS ids, bool_or(category = 'data') AS export
-  FROM (
-    SELECT entity_key, entity_type, event_id, event_time, category,
-           UNNEST([{'feature': 'system', 'value': system_key}, {'feature': 'resource', 'value': resource}], recursive := true)
-    FROM detection_events
-    WHERE event_time >= $analysis_start::TIMESTAMPTZ AND event_time <= $as_of::TIMESTAMPTZ AND outcome <> 'failure'
-  )
-  WHERE value IS NOT NULL
-  GROUP BY entity_key, feature, value
+  FROM win WHERE system_key IS NOT NULL
+  GROUP BY entity_key, system_key
+  UNION ALL
+  SELECT entity_key, any_value(entity_type), 'resource', resource,
+         min(event_time), max(event_time), count(*), list(event_id ORDER BY event_time, event_id), bool_or(category = 'data')
+  FROM win WHERE resource IS NOT NULL
+  GROUP BY entity_key, resource
 ),
 novel AS (
   SELECT t.*, b.machine_paced

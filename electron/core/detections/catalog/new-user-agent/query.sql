@@ -1,10 +1,16 @@
-WITH win AS (
-  SELECT entity_key, any_value(entity_type) AS entity_type, det_ua_family(user_agent) AS family, min(user_agent) AS example,
+WITH by_agent AS (
+  SELECT entity_key, any_value(entity_type) AS entity_type, user_agent,
          min(event_time) AS first_seen, max(event_time) AS last_seen, count(*) AS n, list(event_id) AS ids
   FROM detection_events e
   WHERE event_time >= $analysis_start::TIMESTAMPTZ AND event_time <= $as_of::TIMESTAMPTZ
     AND user_agent IS NOT NULL AND trim(user_agent) <> '' AND outcome <> 'failure'
-    AND NOT EXISTS (SELECT 1 FROM allowlist_user_agents a WHERE e.user_agent ILIKE a.pattern)
+  GROUP BY entity_key, user_agent
+),
+win AS (
+  SELECT entity_key, any_value(entity_type) AS entity_type, det_ua_family(user_agent) AS family, min(user_agent) AS example,
+         min(first_seen) AS first_seen, max(last_seen) AS last_seen, sum(n) AS n, flatten(list(ids)) AS ids
+  FROM by_agent a
+  WHERE NOT EXISTS (SELECT 1 FROM allowlist_user_agents al WHERE a.user_agent ILIKE al.pattern)
   GROUP BY entity_key, det_ua_family(user_agent)
 ),
 novel AS (

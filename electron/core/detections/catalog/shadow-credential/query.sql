@@ -1,9 +1,17 @@
-WITH inventoried_platforms AS (
-  SELECT DISTINCT platform FROM credentials WHERE in_inventory
+WITH inventory_id_kinds AS (
+  -- the kinds of identifier the loaded inventories list, per platform and credential type
+  SELECT DISTINCT c.platform, c.credential_type, i.id_kind
+  FROM credentials c JOIN credential_ids i ON i.credential_key = c.credential_key
+  WHERE c.in_inventory
 ),
 shadow AS (
-  SELECT credential_key, platform FROM credentials
-  WHERE NOT in_inventory AND platform IN (SELECT platform FROM inventoried_platforms)
+  -- absent from inventory, where an inventory of the same platform and type speaks the same
+  -- identifier (an IAM credential report lists key slots, not key ids: its silence proves nothing)
+  SELECT DISTINCT c.credential_key
+  FROM credentials c
+  JOIN credential_ids i ON i.credential_key = c.credential_key
+  JOIN inventory_id_kinds k ON k.platform = c.platform AND k.credential_type = c.credential_type AND k.id_kind = i.id_kind
+  WHERE NOT c.in_inventory
 ),
 used AS (
   SELECT e.entity_key, count(*) AS n, min(e.event_time) AS first_seen, max(e.event_time) AS last_seen,
