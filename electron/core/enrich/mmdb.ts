@@ -14,6 +14,7 @@ export class MmdbReader {
   private readonly dataStart: number;
   private readonly ipVersion: number;
   private ipv4Start = 0;
+  private readonly records = new Map<number, unknown>();
 
   constructor(path: string) {
     this.buf = readFileSync(path);
@@ -44,7 +45,13 @@ export class MmdbReader {
     }
     if (node === this.nodeCount || node < this.nodeCount) return null;
     const offset = node - this.nodeCount - 16 + this.dataStart;
-    return this.decode(offset, this.dataStart)[0];
+    // Many networks share one record (a city): decode each record once.
+    const hit = this.records.get(offset);
+    if (hit !== undefined) return hit;
+    const value = this.decode(offset, this.dataStart)[0];
+    if (this.records.size > 500_000) this.records.clear();
+    this.records.set(offset, value);
+    return value;
   }
 
   private readNode(node: number, bit: number): number {

@@ -3,6 +3,8 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 
 export const stagedTables = ['records', 'rejects', 'events', 'credential_facts', 'app_facts', 'principal_facts', 'grants', 'credential_links'] as const;
+const BATCH_CHARS = 1 << 20;
+
 export type StagedTable = (typeof stagedTables)[number];
 
 /**
@@ -12,6 +14,8 @@ export type StagedTable = (typeof stagedTables)[number];
  */
 export class Stage {
   private readonly streams = new Map<StagedTable, WriteStream>();
+  /** Rows are batched into ~1 MB writes: one stream.write per row costs more than the row. */
+  private readonly pending = new Map<StagedTable, { parts: string[]; size: number }>();
   readonly counts = new Map<StagedTable, number>();
 
   private constructor(readonly dir: string) {}
@@ -33,7 +37,22 @@ export class Stage {
       this.streams.set(table, stream);
     }
     this.counts.set(table, (this.counts.get(table) ?? 0) + 1);
-    if (stream.write(JSON.stringify(row, bigintAsNumber) + '\n')) return undefined;
+    let batch = this.pending.get(table);
+    if (!batch) {
+      batch = { parts: [], size: 0 };
+      this.pending.set(table, batch);
+    }
+    const line = JSON.stringify(row, bigintAsNumber);
+    batch.parts.push(line);
+    batch.size += line.length + 1;
+    if (batch.size < BATCH_CHARS) return undefined;
+    return this.flush(table, stream, batch);
+  }
+
+  private flush(table: StagedTable, stream: WriteStream, batch: { parts: string[]; size: number }): Promise<void> | undefined {
+    const text = batch.parts.join('\n') + '\n';
+    this.pending.set(table, { parts: [], size: 0 });
+    if (batch.parts.length === 0 || stream.write(text)) return undefined;
     const s = stream;
     return new Promise((resolve, reject) => {
       const onError = (error: Error) => {
@@ -54,6 +73,10 @@ export class Stage {
   }
 
   async close(): Promise<void> {
+    for (const [table, batch] of this.pending) {
+      const stream = this.streams.get(table);
+      if (stream && batch.parts.length) await this.flush(table, stream, batch);
+    }
     await Promise.all(
       [...this.streams.values()].map(
         (s) =>

@@ -113,8 +113,10 @@ CREATE TABLE scope_catalog (
   PRIMARY KEY (platform, scope)
 );
 
+-- event_id is unique by construction (assigned in order inside the import transaction); no
+-- PRIMARY KEY index, for bulk-load speed.
 CREATE TABLE events (
-  event_id             BIGINT PRIMARY KEY,
+  event_id             BIGINT NOT NULL,
   file_id              INTEGER NOT NULL,
   record_no            BIGINT NOT NULL,      -- evidence_records(file_id, record_no)
   sub_no               INTEGER NOT NULL DEFAULT 0, -- one record may hold several events (Google items)
