@@ -7,6 +7,7 @@ import { appHandlers } from './rpc/handlers/app';
 import { caseHandlers } from './rpc/handlers/case';
 import { evidenceHandlers } from './rpc/handlers/evidence';
 import { findingsHandlers } from './rpc/handlers/findings';
+import { triageHandlers } from './rpc/handlers/triage';
 import { createRouter, type Handlers, type Route } from './rpc/router';
 
 export interface BackendOptions {
@@ -31,6 +32,7 @@ export class Backend {
       ...caseHandlers(this.context),
       ...evidenceHandlers(this.context),
       ...findingsHandlers(this.context),
+      ...triageHandlers(this.context),
     };
     this.route = createRouter(handlers, { testHooks: options.testHooks ?? false });
   }

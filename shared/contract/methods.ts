@@ -4,6 +4,7 @@ import { appMethods } from './methods/app';
 import { caseMethods } from './methods/case';
 import { evidenceMethods } from './methods/evidence';
 import { findingsMethods } from './methods/findings';
+import { triageMethods } from './methods/triage';
 
 /**
  * The one method table. Every transport (in-process, Electron IPC, HTTP) moves calls to these
@@ -15,6 +16,7 @@ export const methods = {
   ...caseMethods,
   ...evidenceMethods,
   ...findingsMethods,
+  ...triageMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type { MethodSpec } from './method-spec';
