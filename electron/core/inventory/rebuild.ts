@@ -86,7 +86,7 @@ export async function rebuildIdentity(conn: DuckDBConnection, scratchDir: string
       department: p.department ?? prev.department ?? null,
       manager_email: p.manager_email ?? prev.manager_email ?? null,
       hr_status: p.hr_status ?? prev.hr_status ?? 'unknown',
-      end_date: p.end_date ? String(p.end_date).slice(0, 10) : (prev.end_date ?? null),
+      end_date: p.end_date ? (iso(p.end_date)?.slice(0, 10) ?? null) : (prev.end_date ?? null),
     });
     if (p.email) principalIds.set(node('email', String(p.email)), key);
     ids.forEach((id) => principalIds.set(node(id.kind, id.value), key));
