@@ -58,3 +58,15 @@ describe('detection catalog lint', () => {
     });
   });
 });
+
+describe('taxonomy', () => {
+  it('matches the kinds and severities of findings.schema.json', async () => {
+    const { readFileSync } = await import('node:fs');
+    const schema = JSON.parse(readFileSync(new URL('../../shared/domain/findings.schema.json', import.meta.url), 'utf8')) as {
+      properties: { findings: { items: { properties: { kind: { enum: string[] }; severity: { enum: string[] } } } } };
+    };
+    const { severities } = await import('../../shared/domain');
+    expect([...detectionKinds].sort()).toEqual([...schema.properties.findings.items.properties.kind.enum].sort());
+    expect([...severities]).toEqual(schema.properties.findings.items.properties.severity.enum);
+  });
+});
