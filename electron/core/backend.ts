@@ -7,6 +7,7 @@ import { appHandlers } from './rpc/handlers/app';
 import { caseHandlers } from './rpc/handlers/case';
 import { evidenceHandlers } from './rpc/handlers/evidence';
 import { findingsHandlers } from './rpc/handlers/findings';
+import { graphHandlers } from './rpc/handlers/graph';
 import { triageHandlers } from './rpc/handlers/triage';
 import { createRouter, type Handlers, type Route } from './rpc/router';
 
@@ -32,6 +33,7 @@ export class Backend {
       ...caseHandlers(this.context),
       ...evidenceHandlers(this.context),
       ...findingsHandlers(this.context),
+      ...graphHandlers(this.context),
       ...triageHandlers(this.context),
     };
     this.route = createRouter(handlers, { testHooks: options.testHooks ?? false });

@@ -4,6 +4,7 @@ import { appMethods } from './methods/app';
 import { caseMethods } from './methods/case';
 import { evidenceMethods } from './methods/evidence';
 import { findingsMethods } from './methods/findings';
+import { graphMethods } from './methods/graph';
 import { triageMethods } from './methods/triage';
 
 /**
@@ -16,6 +17,7 @@ export const methods = {
   ...caseMethods,
   ...evidenceMethods,
   ...findingsMethods,
+  ...graphMethods,
   ...triageMethods,
 } satisfies Record<string, MethodSpec>;
 
