@@ -97,6 +97,42 @@ export const commands: Command[] = [
       }
     },
   },
+  {
+    name: 'blast-radius',
+    synopsis: 'blast-radius <case> (--app|--credential|--owner) <id-or-name> [--from <time>] [--to <time>] --json <out.json|->',
+    summary: 'What an app, credential or owner exposes (credentials, owners, scopes, systems) and what it did in a window, as JSON.',
+    async run(args) {
+      const { values, positionals } = parseArgs({
+        args,
+        allowPositionals: true,
+        options: { app: { type: 'string' }, credential: { type: 'string' }, owner: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, json: { type: 'string' } },
+      });
+      const targets = (['app', 'credential', 'owner'] as const).filter((t) => values[t] !== undefined);
+      const [file] = positionals;
+      if (!file || positionals.length !== 1 || targets.length !== 1 || !values.json) {
+        console.error('usage: tokenscope blast-radius <case> (--app|--credential|--owner) <id-or-name> [--from <time>] [--to <time>] --json <out.json|->');
+        return 2;
+      }
+      const target = targets[0]!;
+      const backend = inProcessBackend();
+      try {
+        unwrap(await backend.route('case.openPath', { path: resolve(file) }, 'host'));
+        const input = { target, ref: values[target]!, ...(values.from ? { from: values.from } : {}), ...(values.to ? { to: values.to } : {}) };
+        const radius = unwrap(await backend.route('graph.blastRadius', input, 'host')) as MethodOutput<'graph.blastRadius'>;
+        const text = `${JSON.stringify(radius, null, 2)}\n`;
+        if (values.json === '-') process.stdout.write(text);
+        else await (await import('node:fs/promises')).writeFile(resolve(values.json), text);
+        const t = radius.totals;
+        console.error(
+          `tokenscope blast-radius: ${radius.apps.length} app(s), ${radius.credentials.length} credential(s), ${radius.owners.length} owner(s), ${radius.systems.length} system(s); ` +
+            `${t.events} event(s), ${t.rows} row(s) from ${t.ips} IP(s) in ${radius.window.from ?? 'the beginning'} .. ${radius.window.to ?? 'the end'}${values.json === '-' ? '' : ` -> ${values.json}`}`,
+        );
+        return 0;
+      } finally {
+        await backend.shutdown();
+      }
+    },
+  },
 ];
 
 function defaultName(file: string): string {
