@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /**
- * Packaging rehearsal for this offline machine: `node build/rehearse-package.mjs` (after `npm run build`).
+ * Packaging rehearsal for this offline machine: `node build/rehearse-package.mjs` (builds first,
+ * so the package never holds stale bundles next to newer SQL files).
  *
  * electron-builder cannot download Electron here, so this packs the app with electron-builder's
  * REAL pipeline and the project's electron-builder.yml against a stand-in "Electron" file that
@@ -41,9 +42,15 @@ function check(ok, label, detail = '') {
   console.log(`${ok ? 'PASS' : 'FAIL'}  ${label}${detail ? `  (${detail})` : ''}`);
 }
 
+const build = spawnSync(join(root, 'node_modules', '.bin', 'electron-vite'), ['build'], { cwd: root, encoding: 'utf8' });
+if (build.status !== 0) {
+  console.error(`electron-vite build failed:\n${build.stdout}\n${build.stderr}`);
+  process.exit(2);
+}
+
 for (const built of ['out/main/index.js', 'out/main/backend.js', 'out/preload/index.cjs', 'out/renderer/index.html']) {
   if (!existsSync(join(root, built))) {
-    console.error(`${built} is missing: run \`npm run build\` first.`);
+    console.error(`${built} is missing after the build.`);
     process.exit(2);
   }
 }
