@@ -7,6 +7,11 @@ import { appHandlers } from './rpc/handlers/app';
 import { caseHandlers } from './rpc/handlers/case';
 import { evidenceHandlers } from './rpc/handlers/evidence';
 import { findingsHandlers } from './rpc/handlers/findings';
+import { inventoryHandlers } from './rpc/handlers/inventory';
+import { searchHandlers } from './rpc/handlers/search';
+import { sqlHandlers } from './rpc/handlers/sql';
+import { timelineHandlers } from './rpc/handlers/timeline';
+import { uploadHandlers } from './rpc/handlers/upload';
 import { graphHandlers } from './rpc/handlers/graph';
 import { triageHandlers } from './rpc/handlers/triage';
 import { createRouter, type Handlers, type Route } from './rpc/router';
@@ -33,6 +38,11 @@ export class Backend {
       ...caseHandlers(this.context),
       ...evidenceHandlers(this.context),
       ...findingsHandlers(this.context),
+      ...inventoryHandlers(this.context),
+      ...timelineHandlers(this.context),
+      ...sqlHandlers(this.context),
+      ...searchHandlers(this.context),
+      ...uploadHandlers(this.context),
       ...graphHandlers(this.context),
       ...triageHandlers(this.context),
     };

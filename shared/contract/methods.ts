@@ -4,6 +4,11 @@ import { appMethods } from './methods/app';
 import { caseMethods } from './methods/case';
 import { evidenceMethods } from './methods/evidence';
 import { findingsMethods } from './methods/findings';
+import { inventoryMethods } from './methods/inventory';
+import { searchMethods } from './methods/search';
+import { sqlMethods } from './methods/sql';
+import { timelineMethods } from './methods/timeline';
+import { uploadMethods } from './methods/upload';
 import { graphMethods } from './methods/graph';
 import { triageMethods } from './methods/triage';
 
@@ -17,6 +22,11 @@ export const methods = {
   ...caseMethods,
   ...evidenceMethods,
   ...findingsMethods,
+  ...inventoryMethods,
+  ...timelineMethods,
+  ...sqlMethods,
+  ...searchMethods,
+  ...uploadMethods,
   ...graphMethods,
   ...triageMethods,
 } satisfies Record<string, MethodSpec>;

@@ -1,0 +1,51 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+
+/**
+ * Saved console queries live in the case file, so they travel with the evidence. The table is
+ * created on first use (IF NOT EXISTS) rather than by a migration: it is optional console state,
+ * and a case that never saved a query stays byte-for-byte what the importer wrote.
+ */
+async function ensureTable(conn: DuckDBConnection): Promise<void> {
+  await conn.run(`CREATE TABLE IF NOT EXISTS saved_queries (
+    query_id  INTEGER PRIMARY KEY,
+    name      VARCHAR NOT NULL UNIQUE,
+    sql       VARCHAR NOT NULL,
+    saved_at  TIMESTAMPTZ NOT NULL
+  )`);
+}
+
+export interface SavedQuery {
+  id: number;
+  name: string;
+  sql: string;
+  savedAt: string;
+}
+
+const SELECT = `SELECT query_id, name, sql, strftime(saved_at AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M:%SZ') AS saved_at FROM saved_queries`;
+
+function toSaved(r: Record<string, unknown>): SavedQuery {
+  return { id: Number(r.query_id), name: String(r.name), sql: String(r.sql), savedAt: String(r.saved_at) };
+}
+
+export async function listSaved(conn: DuckDBConnection): Promise<SavedQuery[]> {
+  await ensureTable(conn);
+  return (await conn.runAndReadAll(`${SELECT} ORDER BY lower(name)`)).getRowObjectsJS().map(toSaved);
+}
+
+export async function saveQuery(conn: DuckDBConnection, name: string, sql: string, now: string): Promise<SavedQuery> {
+  await ensureTable(conn);
+  await conn.run(
+    `INSERT INTO saved_queries (query_id, name, sql, saved_at)
+     VALUES ((SELECT coalesce(max(query_id), 0) + 1 FROM saved_queries), $name, $sql, $now::TIMESTAMPTZ)
+     ON CONFLICT (name) DO UPDATE SET sql = excluded.sql, saved_at = excluded.saved_at`,
+    { name, sql, now },
+  );
+  return toSaved((await conn.runAndReadAll(`${SELECT} WHERE name = $name`, { name })).getRowObjectsJS()[0] ?? {});
+}
+
+export async function deleteSaved(conn: DuckDBConnection, id: number): Promise<boolean> {
+  await ensureTable(conn);
+  const before = Number((await conn.runAndReadAll(`SELECT count(*) AS n FROM saved_queries WHERE query_id = $id`, { id })).getRowObjectsJS()[0]?.n ?? 0);
+  await conn.run(`DELETE FROM saved_queries WHERE query_id = $id`, { id });
+  return before > 0;
+}
