@@ -118,7 +118,7 @@ export interface DocumentSplit {
 }
 
 // Only wrappers real exports use; a record's own arrays (Google `events`, Okta `target`) are not envelopes.
-const envelopeKeys = new Set(['Records', 'records', 'value', 'items', 'entries', 'Events']);
+export const envelopeKeys = new Set(['Records', 'records', 'value', 'items', 'entries', 'Events', 'AccessKeyMetadata', 'installations']);
 
 /**
  * Split a whole JSON document into records: a top-level array's elements, an envelope object's

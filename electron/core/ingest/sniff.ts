@@ -1,5 +1,5 @@
 import { contentChunks, FileError, isGzip, readHead } from './input';
-import { skipWs } from './json-scan';
+import { envelopeKeys, skipWs } from './json-scan';
 import type { Container, Encoding } from './records';
 
 export interface Sniffed {
@@ -70,10 +70,8 @@ export async function sniff(path: string, fileBytes: number, signal?: AbortSigna
   return { gzip, encoding, container: null, reason: 'content is not JSON, NDJSON or CSV (no delimiter in the first line)', notes };
 }
 
-const envelopeKeys = ['Records', 'records', 'value', 'items', 'entries', 'Events'];
-
 function isEnvelope(value: Record<string, unknown>): boolean {
-  return envelopeKeys.some((k) => Array.isArray(value[k]));
+  return [...envelopeKeys].some((k) => Array.isArray(value[k]));
 }
 
 function looksUtf16(head: Buffer): 'utf-16le' | 'utf-16be' | false {

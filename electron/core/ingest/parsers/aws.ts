@@ -88,3 +88,30 @@ export const awsCredentialReport: ParserSpec = {
     };
   },
 };
+
+/** `aws iam list-access-keys` output ({"AccessKeyMetadata":[…]}): the key ids the credential report lacks. */
+export const awsAccessKeys: ParserSpec = {
+  id: 'aws.access_keys',
+  version: '1',
+  source: 'aws',
+  platform: 'aws',
+  kind: 'access_keys',
+  detectRecord: (d) => (d.AccessKeyId !== undefined && d.UserName !== undefined && d.Status !== undefined ? 10 : 0),
+  map(d): Mapped {
+    const id = str(d.AccessKeyId);
+    if (!id) return { unmapped: 'no AccessKeyId' };
+    return {
+      credentials: [
+        {
+          type: 'access_key',
+          ids: [{ kind: 'aws_access_key_id', value: id }],
+          displayName: `${str(d.UserName) ?? ''} ${id.slice(-4)}`.trim(),
+          ownerRef: str(d.UserName) ? { kind: 'aws_iam_user', value: str(d.UserName)! } : null,
+          createdAt: parseDateLoose(d.CreateDate),
+          status: str(d.Status) === 'Active' ? 'active' : 'disabled',
+          origin: 'inventory',
+        },
+      ],
+    };
+  },
+};

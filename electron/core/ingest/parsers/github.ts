@@ -142,3 +142,29 @@ export const githubWebhook: ParserSpec = {
     };
   },
 };
+
+/** GitHub App installations (GET /orgs/{org}/installations): each app and the permissions it holds. */
+export const githubInstallations: ParserSpec = {
+  id: 'github.installations',
+  version: '1',
+  source: 'github',
+  platform: 'github',
+  kind: 'installations',
+  detectRecord: (d) => (d.app_id !== undefined && d.app_slug !== undefined && isObject(d.account) ? 10 : 0),
+  map(d): Mapped {
+    const appId = str(d.app_id)!;
+    const permissions = isObject(d.permissions) ? Object.entries(d.permissions).map(([k, v]) => `${k}:${String(v)}`) : null;
+    return {
+      apps: [{ ids: [{ kind: 'github_app_id', value: appId }, ...(str(d.app_slug) ? [{ kind: 'github_app_name', value: str(d.app_slug)! }] : [])], name: str(d.app_slug) }],
+      grants: [
+        {
+          grantId: `installation:${str(d.id) ?? appId}`,
+          app: { kind: 'github_app_id', value: appId },
+          consentType: 'admin',
+          scopesGranted: permissions,
+          grantedAt: parseDateLoose(d.created_at),
+        },
+      ],
+    };
+  },
+};

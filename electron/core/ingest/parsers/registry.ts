@@ -1,6 +1,6 @@
 import type { Doc, ParserSpec } from '../types';
-import { awsCloudTrail, awsCredentialReport } from './aws';
-import { githubAudit, githubTokens, githubWebhook } from './github';
+import { awsAccessKeys, awsCloudTrail, awsCredentialReport } from './aws';
+import { githubAudit, githubInstallations, githubTokens, githubWebhook } from './github';
 import { googleActivity, googleTokens } from './google';
 import { entraApps, entraGrants, entraLogs, entraSignInCsv, m365Audit, m365AuditCsv } from './microsoft';
 import { oktaApiTokens, oktaSystemLog } from './okta';
@@ -26,6 +26,7 @@ export const parsers: ParserSpec[] = [
   githubAudit,
   githubTokens,
   githubWebhook,
+  githubInstallations,
   salesforceElf,
   salesforceRealtime,
   salesforceLoginHistory,
@@ -33,6 +34,7 @@ export const parsers: ParserSpec[] = [
   salesforceSetupAudit,
   awsCloudTrail,
   awsCredentialReport,
+  awsAccessKeys,
   slackAudit,
   gcpAudit,
   credentialRegister,
