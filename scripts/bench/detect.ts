@@ -8,7 +8,7 @@
  * Usage: npm run bench:detect [-- --events 10000000 --credentials 5000 --keep]
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,6 +35,8 @@ const MEMORY_MB = 1536;
 
 async function open(db: string) {
   const dir = `${db}.work`;
+  // DuckDB spills under tmp/ but does not create missing parents.
+  mkdirSync(`${dir}/tmp`, { recursive: true });
   return openEngine(db, { allowedDirectories: [`${dir}/staging`], tempDirectory: `${dir}/tmp`, memoryLimitMb: MEMORY_MB });
 }
 

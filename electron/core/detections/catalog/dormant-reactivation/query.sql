@@ -1,6 +1,6 @@
 WITH used AS (
   SELECT entity_key, any_value(entity_type) AS entity_type, min(event_time) AS first_seen, max(event_time) AS last_seen,
-         count(*) AS n, list(event_id ORDER BY event_time, event_id) AS ids
+         count(*) AS n, min_by(event_id, event_time, 20) AS ids
   FROM detection_events
   WHERE event_time >= $analysis_start::TIMESTAMPTZ AND event_time <= $as_of::TIMESTAMPTZ AND outcome <> 'failure'
   GROUP BY entity_key

@@ -1,9 +1,6 @@
-WITH ev AS (
-  SELECT entity_key, entity_type, event_id, event_time, ip, asn, user_agent, app_key, app_ref
-  FROM detection_events
-  WHERE event_time <= $as_of::TIMESTAMPTZ
-),
-ips AS (SELECT * FROM ioc_indicators WHERE type = 'ip'),
+-- Each indicator type is its own join straight on the events (no shared event CTE: a CTE used
+-- five times would be materialised at full event size).
+WITH ips AS (SELECT * FROM ioc_indicators WHERE type = 'ip'),
 agents AS (SELECT *, lower(trim(value)) AS needle FROM ioc_indicators WHERE type = 'user_agent'),
 ranges AS (
   SELECT *, CASE WHEN type = 'asn' AND NOT starts_with(upper(value), 'AS') THEN 'AS' || value ELSE value END AS entry
@@ -11,24 +8,27 @@ ranges AS (
 ),
 apps AS (SELECT * FROM ioc_indicators WHERE type IN ('github_oauth_app_id', 'app_id')),
 matches AS (
-  SELECT e.*, i.type, i.value, i.incident, i.pack_id
-  FROM ev e JOIN ips i ON e.ip = i.value
+  SELECT e.entity_key, e.entity_type, e.event_id, e.event_time, i.type, i.value, i.incident, i.pack_id
+  FROM detection_events e JOIN ips i ON e.ip = i.value
+  WHERE e.event_time <= $as_of::TIMESTAMPTZ
   UNION ALL
-  SELECT e.*, i.type, i.value, i.incident, i.pack_id
-  FROM ev e JOIN agents i ON lower(trim(e.user_agent)) = i.needle
+  SELECT e.entity_key, e.entity_type, e.event_id, e.event_time, i.type, i.value, i.incident, i.pack_id
+  FROM detection_events e JOIN agents i ON lower(trim(e.user_agent)) = i.needle
+  WHERE e.event_time <= $as_of::TIMESTAMPTZ
   UNION ALL
-  SELECT e.*, i.type, i.value, i.incident, i.pack_id
-  FROM ev e JOIN ranges i ON det_network_matches(e.ip, e.asn, i.entry)
-  WHERE e.ip IS NOT NULL OR e.asn IS NOT NULL
+  SELECT e.entity_key, e.entity_type, e.event_id, e.event_time, i.type, i.value, i.incident, i.pack_id
+  FROM detection_events e JOIN ranges i ON det_network_matches(e.ip, e.asn, i.entry)
+  WHERE e.event_time <= $as_of::TIMESTAMPTZ AND (e.ip IS NOT NULL OR e.asn IS NOT NULL)
   UNION ALL
-  SELECT e.*, i.type, i.value, i.incident, i.pack_id
-  FROM ev e JOIN apps i ON e.app_ref = i.value
+  SELECT e.entity_key, e.entity_type, e.event_id, e.event_time, i.type, i.value, i.incident, i.pack_id
+  FROM detection_events e JOIN apps i ON e.app_ref = i.value
+  WHERE e.event_time <= $as_of::TIMESTAMPTZ
   UNION ALL
-  SELECT e.*, i.type, i.value, i.incident, i.pack_id
-  FROM ev e
+  SELECT e.entity_key, e.entity_type, e.event_id, e.event_time, i.type, i.value, i.incident, i.pack_id
+  FROM detection_events e
   JOIN app_ids a ON a.app_key = e.app_key
   JOIN apps i ON a.id_value = i.value
-  WHERE e.app_ref IS DISTINCT FROM i.value
+  WHERE e.event_time <= $as_of::TIMESTAMPTZ AND e.app_ref IS DISTINCT FROM i.value
 )
 SELECT
   entity_key,

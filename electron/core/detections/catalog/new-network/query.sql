@@ -1,7 +1,7 @@
 -- Distinct networks per entity in the analysis window, checked against the entity's baseline.
 WITH by_address AS (
   SELECT entity_key, any_value(entity_type) AS entity_type, ip, asn, country,
-         min(event_time) AS first_seen, max(event_time) AS last_seen, count(*) AS n, list(event_id) AS ids
+         min(event_time) AS first_seen, max(event_time) AS last_seen, count(*) AS n
   FROM detection_events
   WHERE event_time >= $analysis_start::TIMESTAMPTZ AND event_time <= $as_of::TIMESTAMPTZ
     AND ip IS NOT NULL AND outcome <> 'failure'
@@ -9,7 +9,7 @@ WITH by_address AS (
 ),
 win AS (
   SELECT entity_key, any_value(entity_type) AS entity_type, det_ip_prefix(ip) AS ip_prefix, asn, country,
-         min(first_seen) AS first_seen, max(last_seen) AS last_seen, sum(n) AS n, flatten(list(ids)) AS ids, any_value(ip) AS ip
+         min(first_seen) AS first_seen, max(last_seen) AS last_seen, sum(n) AS n, list(ip) AS ips, any_value(ip) AS ip
   FROM by_address
   GROUP BY entity_key, det_ip_prefix(ip), asn, country
 ),
@@ -29,6 +29,14 @@ flagged AS (
 ),
 novel AS (
   SELECT * FROM flagged WHERE new_country OR new_asn OR new_prefix
+),
+novel_ids AS (
+  -- event ids only for the novel networks (collecting them for every network would cost memory)
+  SELECT e.entity_key, min_by(e.event_id, e.event_time, 100) AS ids
+  FROM detection_events e
+  JOIN (SELECT DISTINCT entity_key, UNNEST(ips) AS ip FROM novel) n ON n.entity_key = e.entity_key AND n.ip = e.ip
+  WHERE e.event_time >= $analysis_start::TIMESTAMPTZ AND e.event_time <= $as_of::TIMESTAMPTZ AND e.outcome <> 'failure'
+  GROUP BY e.entity_key
 ),
 known AS (
   SELECT entity_key,
@@ -57,9 +65,10 @@ SELECT
     {'feature': 'ip_prefix', 'baseline': any_value(k.prefixes), 'observed': list(DISTINCT n.ip_prefix),
      'unusual': 'networks in the analysis window not in the baseline'}
   ], 'training': {'events': any_value(b.train_events), 'active_days': any_value(b.train_active_days)}}) AS explanation,
-  flatten(list(n.ids)) AS event_ids
+  any_value(ni.ids) AS event_ids
 FROM novel n
 JOIN baseline_entities b ON b.entity_key = n.entity_key
 LEFT JOIN known k ON k.entity_key = n.entity_key
+LEFT JOIN novel_ids ni ON ni.entity_key = n.entity_key
 GROUP BY n.entity_key
 HAVING sum(n.n) >= $min_new_events

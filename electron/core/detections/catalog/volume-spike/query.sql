@@ -2,7 +2,7 @@ WITH daily AS (
   SELECT entity_key, any_value(entity_type) AS entity_type, day_no,
          count(*) AS calls, coalesce(sum(bytes), 0) AS bytes, coalesce(sum(rows), 0) AS rows,
          min(event_time) AS first_seen, max(event_time) AS last_seen,
-         list(event_id ORDER BY coalesce(rows, 0) DESC, coalesce(bytes, 0) DESC, event_id) AS ids
+         max_by(event_id, coalesce(rows, 0) + coalesce(bytes, 0), 20) AS ids
   FROM detection_events
   WHERE event_time >= $analysis_start::TIMESTAMPTZ AND event_time <= $as_of::TIMESTAMPTZ
   GROUP BY entity_key, day_no
@@ -36,6 +36,6 @@ SELECT
   to_json({'features': list({'feature': metric || '_per_day', 'baseline': {'median': median, 'mad': mad, 'max': base_max},
                              'observed': value, 'unusual': format('{}x median, robust z {}', round(ratio, 1), round(z, 1))}
                             ORDER BY metric, day_no)}) AS explanation,
-  flatten(list(ids[1:20])) AS event_ids
+  flatten(list(ids)) AS event_ids
 FROM (SELECT *, first_value(metric) OVER (PARTITION BY entity_key, day_no ORDER BY metric) AS arg_max_metric FROM scored)
 GROUP BY entity_key
