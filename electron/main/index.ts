@@ -24,6 +24,7 @@ const builtFile = (relative: string): string => fileURLToPath(new URL(relative, 
 const BACKEND_ENTRY = builtFile('./backend.js');
 const PRELOAD_ENTRY = builtFile('../preload/index.cjs');
 const RENDERER_DIR = builtFile('../renderer/');
+const CLOSE_ON_QUIT_TIMEOUT_MS = 5_000;
 
 // Must happen before 'ready': app:// is a standard, secure origin (so CSP 'self', fetch and
 // relative URLs behave as on https), and every renderer is sandboxed whatever a window says.
@@ -161,7 +162,23 @@ function start(): void {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  app.on('before-quit', () => supervisor.stop());
+  // Close the open case before the backend goes (a utilityProcess is killed, not disconnected, so
+  // the backend's own shutdown never runs): DuckDB checkpoints and the case file is left clean.
+  let quitting = false;
+  app.on('before-quit', (event) => {
+    if (quitting) return;
+    quitting = true;
+    if (!currentCase) {
+      supervisor.stop();
+      return;
+    }
+    event.preventDefault();
+    const timeout = new Promise<void>((resolve) => setTimeout(resolve, CLOSE_ON_QUIT_TIMEOUT_MS));
+    void Promise.race([hostInvoke('case.close', {}), timeout]).finally(() => {
+      supervisor.stop();
+      app.quit();
+    });
+  });
 
   void app.whenReady().then(async () => {
     denyAllPermissions(session.defaultSession);

@@ -49,6 +49,9 @@ interface Report {
   devicePermission: boolean;
   openedExternally: string[];
   backendExitedOnQuit: boolean;
+  quitPrevented: boolean;
+  caseClosedOnQuit: boolean;
+  quitCalls: number;
   crashStates: Array<{ state: string; restarts: number; message: string }>;
   afterRestart: Envelope;
   errors: string[];
@@ -150,6 +153,12 @@ describe.skipIf(!built)('built Electron main bundle (fake electron module, real 
     expect(report.permissionCheck).toBe(false);
     expect(report.devicePermission).toBe(false);
     expect(report.openedExternally).toEqual([]);
+  });
+
+  it('closes the open case before stopping the backend on quit, then quits', () => {
+    expect(report.quitPrevented).toBe(true);
+    expect(report.caseClosedOnQuit).toBe(true);
+    expect(report.quitCalls).toBe(1);
   });
 
   it('installs the production menu (no reload, no devtools) and stops the backend on quit', () => {

@@ -104,8 +104,13 @@ const child = fake.children.at(-1);
 const exited = new Promise((r) => child.once('exit', r));
 fake.calls.length = 0;
 const { app } = await import('electron');
-app.emit('before-quit');
-await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
+const sentBeforeQuit = fake.sent.length;
+let quitPrevented = false;
+app.emit('before-quit', { preventDefault: () => (quitPrevented = true) });
+await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+report.quitPrevented = quitPrevented;
+report.caseClosedOnQuit = fake.sent.slice(sentBeforeQuit).some((s) => s.payload?.event === 'case.changed' && s.payload.payload.current === null);
+report.quitCalls = fake.calls.filter((c) => c === 'app.quit').length;
 report.backendExitedOnQuit = child.exitCode !== null || child.signalCode !== null;
 report.errors = fake.errors;
 
