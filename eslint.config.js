@@ -36,11 +36,12 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: { ...reactHooks.configs.recommended.rules },
   },
+  // Patterns match relative specifiers too ('../core/backend' matches '**/core/**').
   layer(['shared/**'], ['**/electron/**', '**/renderer/**', 'node:*', 'electron', 'react', 'react-dom'], 'shared/ is pure: no Node, no DOM, no app layers.'),
-  layer(['electron/core/**'], ['electron', 'electron/*', '**/electron/main/**', '**/electron/preload/**', '**/electron/server/**', '**/electron/cli/**', '**/renderer/**'], 'electron/core is the backend: it imports only shared/ and itself, never electron.'),
-  layer(['electron/server/**', 'electron/cli/**'], ['electron', 'electron/*', '**/electron/main/**', '**/electron/preload/**', '**/renderer/**'], 'The HTTP host and CLI run in plain Node: shared/ and core only.'),
-  layer(['electron/main/**'], ['**/electron/core/**', '**/electron/server/**', '**/electron/cli/**', '**/renderer/**'], 'Electron main spawns the backend; it never imports it.'),
-  layer(['electron/preload/**'], ['**/electron/core/**', '**/electron/main/**', '**/electron/server/**', '**/renderer/**', 'node:*'], 'The preload only bridges invoke/onEvent.'),
+  layer(['electron/core/**'], ['electron', 'electron/*', '**/main/**', '**/preload/**', '**/server/**', '**/cli/**', '**/renderer/**'], 'electron/core is the backend: it imports only shared/ and itself, never electron.'),
+  layer(['electron/server/**', 'electron/cli/**'], ['electron', 'electron/*', '**/main/**', '**/preload/**', '**/renderer/**'], 'The HTTP host and CLI run in plain Node: shared/ and core only.'),
+  layer(['electron/main/**'], ['**/core/**', '**/server/**', '**/cli/**', '**/renderer/**'], 'Electron main spawns the backend; it never imports it.'),
+  layer(['electron/preload/**'], ['**/core/**', '**/main/**', '**/server/**', '**/cli/**', '**/renderer/**', 'node:*'], 'The preload only bridges invoke/onEvent.'),
   layer(['renderer/**'], ['**/electron/**', 'node:*', 'electron', '@duckdb/*'], 'The renderer never touches Node or the backend: go through renderer/src/api.'),
   layer(['renderer/src/components/**'], ['**/api', '**/api/**', '**/features/**', 'zustand', 'zustand/*'], 'components/ are presentational: no api, no stores, no features.'),
 );

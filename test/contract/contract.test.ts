@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { Backend } from '../../electron/core/backend';
 import { createFakeIpcApi } from '../support/fake-ipc';
 import { describeContract } from './contract-suite';
@@ -16,6 +17,7 @@ describeContract('Electron IPC (fake pipe, real preload bridge and main handler)
     close: async () => {
       api.close();
       await backend.shutdown();
+      rmSync(workspaceDir, { recursive: true, force: true });
     },
   };
 });
