@@ -79,6 +79,8 @@ export async function importEvidence(db: CaseDatabase, paths: string[], options:
   const importDir = join(stagingRoot, `import-${randomUUID()}`);
   await mkdir(importDir, { recursive: true });
   const enricher = offlineEnricher();
+  const stage = await Stage.create(join(importDir, 'rows'));
+  const failedFileIds: number[] = [];
   const results: ImportedFile[] = [];
   let bytesDone = 0;
   let recordsDone = 0;
@@ -131,6 +133,9 @@ export async function importEvidence(db: CaseDatabase, paths: string[], options:
       report(path, index, true);
     }
     checkCancel();
+    await stage.close();
+    await loadStage(conn, stage, failedFileIds);
+    checkCancel();
     await rebuildIdentity(conn, join(importDir, 'identity'));
     checkCancel();
     await conn.run(`UPDATE imports SET finished_at = now() WHERE import_id = $id`, { id: importId });
@@ -160,7 +165,6 @@ export async function importEvidence(db: CaseDatabase, paths: string[], options:
       const parser = recognition.parser;
       const shape = `${parser.source}.${parser.kind}.${sniffed.container}${sniffed.gzip ? '.gz' : ''}`;
       const id = ++fileId;
-      const stage = await Stage.create(join(importDir, `file-${id}`));
       const warnings = [...sniffed.notes];
       let counts;
       let fileBytesDone = 0;
@@ -188,17 +192,13 @@ export async function importEvidence(db: CaseDatabase, paths: string[], options:
           { delimiter: recognition.delimiter, header: recognition.header },
           warnings,
         );
-        await stage.close();
       } catch (error) {
-        await stage.close().catch(() => undefined);
-        await rm(stage.dir, { recursive: true, force: true });
+        // Rows this file already staged are skipped at load time by its file_id.
+        failedFileIds.push(id);
         checkCancel();
-        fileId--;
         bytesDone -= fileBytesDone;
         return skipped(conn, importId, { ...base, source: parser.source, shape, reason: message(error) }, error instanceof FileError ? error.code : 'FAILED');
       }
-      await loadStage(conn, stage);
-      await rm(stage.dir, { recursive: true, force: true });
       const mtime = statSync(path).mtime.toISOString();
       await conn.run(
         `INSERT INTO evidence_files (file_id, import_id, sha256, path, file_name, bytes, modified_at, source, shape, parser, parser_version, encoding, compression,
@@ -243,6 +243,7 @@ export async function importEvidence(db: CaseDatabase, paths: string[], options:
     if (error instanceof Error && error.name === 'AbortError') throw new ContractError('CANCELLED', 'The import was cancelled; nothing from it was kept.');
     throw error;
   } finally {
+    await stage.close().catch(() => undefined);
     await rm(importDir, { recursive: true, force: true });
   }
 }

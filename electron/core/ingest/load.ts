@@ -66,11 +66,16 @@ const loaders: Record<StagedTable, { columns: string; sql: string }> = {
   },
 };
 
-export async function loadStage(conn: DuckDBConnection, stage: Stage): Promise<void> {
+/**
+ * Load every staged table once per import (per-statement overhead dominated imports of many small
+ * files). Rows of files that failed half-way are left out by file_id.
+ */
+export async function loadStage(conn: DuckDBConnection, stage: Stage, failedFileIds: number[] = []): Promise<void> {
   for (const [table, loader] of Object.entries(loaders) as [StagedTable, (typeof loaders)[StagedTable]][]) {
     if (!stage.has(table)) continue;
-    const source = `read_json($path, format = 'newline_delimited', maximum_object_size = 268435456, columns = ${loader.columns})`;
+    const source = `(SELECT * FROM read_json($path, format = 'newline_delimited', maximum_object_size = 268435456, columns = ${loader.columns})
+      WHERE file_id NOT IN (SELECT unnest(CAST($failed AS INTEGER[]))))`;
     const sql = loader.sql.replaceAll('FROM staged', `FROM ${source}`);
-    await conn.run(sql, { path: stage.path(table) });
+    await conn.run(sql, { path: stage.path(table), failed: JSON.stringify(failedFileIds) });
   }
 }
