@@ -227,10 +227,20 @@ export function generateAws(ctx: GenContext): { events: number } {
   }
   const raviRole = { ip: ravi.officeIp, ua: ravi.browserUa };
   // The rotation itself is done by Ravi through the console (SSO role session).
+  // One temporary (ASIA…) key per person per SSO session; sessions last up to 8 hours.
+  const sessionKeys = new Map<string, string>();
+  const sessionKey = (who: Employee, t: number) => {
+    const k = `${who.email}|${Math.floor(t / (8 * HOUR))}`;
+    const existing = sessionKeys.get(k);
+    if (existing) return existing;
+    const created = `ASIA${rng.chars(BASE32.replace(/[01]/g, ''), 16)}`;
+    sessionKeys.set(k, created);
+    return created;
+  };
   const ssoRecord = (t: number, who: Employee, name: string, params: unknown, ip: string, ua: string) => {
     records.push({
       eventVersion: '1.11',
-      userIdentity: { type: 'AssumedRole', principalId: `AROAUSGGHW3IZX2W6RFQL:${who.email}`, arn: `arn:aws:sts::${ACCOUNT}:assumed-role/AWSReservedSSO_AdministratorAccess_3f1c9a2b7d6e4c10/${who.email}`, accountId: ACCOUNT, accessKeyId: `ASIA${rng.chars(BASE32.replace(/[01]/g, ''), 16)}`, sessionContext: { sessionIssuer: { type: 'Role', principalId: 'AROAUSGGHW3IZX2W6RFQL', arn: `arn:aws:iam::${ACCOUNT}:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_AdministratorAccess_3f1c9a2b7d6e4c10`, accountId: ACCOUNT, userName: 'AWSReservedSSO_AdministratorAccess_3f1c9a2b7d6e4c10' }, attributes: { creationDate: isoS(t - 20 * MINUTE), mfaAuthenticated: 'false' } } },
+      userIdentity: { type: 'AssumedRole', principalId: `AROAUSGGHW3IZX2W6RFQL:${who.email}`, arn: `arn:aws:sts::${ACCOUNT}:assumed-role/AWSReservedSSO_AdministratorAccess_3f1c9a2b7d6e4c10/${who.email}`, accountId: ACCOUNT, accessKeyId: sessionKey(who, t), sessionContext: { sessionIssuer: { type: 'Role', principalId: 'AROAUSGGHW3IZX2W6RFQL', arn: `arn:aws:iam::${ACCOUNT}:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_AdministratorAccess_3f1c9a2b7d6e4c10`, accountId: ACCOUNT, userName: 'AWSReservedSSO_AdministratorAccess_3f1c9a2b7d6e4c10' }, attributes: { creationDate: isoS(Math.floor(t / (8 * HOUR)) * 8 * HOUR + 7 * MINUTE), mfaAuthenticated: 'false' } } },
       eventTime: isoS(t), eventSource: name.startsWith('Describe') || name.startsWith('RunInstances') ? 'ec2.amazonaws.com' : 'iam.amazonaws.com', eventName: name, awsRegion: 'us-east-1', sourceIPAddress: ip, userAgent: ua,
       requestParameters: params, responseElements: null, requestID: rng.uuid(), eventID: rng.uuid(), readOnly: name.startsWith('List') || name.startsWith('Get') || name.startsWith('Describe'), eventType: 'AwsApiCall', managementEvent: true, recipientAccountId: ACCOUNT, eventCategory: 'Management', sessionCredentialFromConsole: true,
     });

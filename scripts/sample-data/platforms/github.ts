@@ -88,7 +88,7 @@ export function generateGithub(ctx: GenContext): { events: number } {
   const relBot = { login: 'nw-release-bot', id: 171204998 };
   const relTok = newToken('fine', 'nightly release train', relBot, [], Date.UTC(2026, 3, 2, 9, 0), Date.UTC(2027, 3, 2));
   const relIp = ipIn(rng, NET.dcAtlanta);
-  for (const start of cadenceTimes(rng, { anchor: WINDOW_FROM + 23 * HOUR + 30 * MINUTE, period: DAY, jitter: 50 * MINUTE, skip: 0.05 })) {
+  for (const start of cadenceTimes(rng, { anchor: WINDOW_FROM + 23 * HOUR + 30 * MINUTE, period: DAY, jitter: 3 * MINUTE })) {
     const rs = [repos[0], repos[1], repos[3], repos[17]] as { name: string; id: number }[];
     let t = start;
     for (const r of rs) {
@@ -97,11 +97,11 @@ export function generateGithub(ctx: GenContext): { events: number } {
         t += rng.int(2, 40) * 1000;
         apiReq(relTok, t, m, route, m === 'GET' ? 200 : 201, relIp, 'US', 'nw-release-train/3.2 (octokit-rest.js/21.0.2)');
       }
-      t += rng.int(2, 9) * MINUTE;
+      t += rng.int(20, 90) * 1000; // the release script walks the repositories back to back
     }
   }
-  catalog.register.push(reg({ credential_id: String(relTok.tokenId), platform: 'github', credential_type: 'fine_grained_pat', display_name: relTok.name, owner_email: ravi.email, app_name: 'Release train', app_id: relBot.login, business_purpose: 'Cut nightly releases for four customer-facing services', approved_pattern: 'Nightly release train after US close; runs between 23:30 and 02:00 UTC', approved_cadence: 'P1D', approved_hours_utc: '22-04', approved_networks: '192.0.2.0/24', scopes: 'contents:write metadata:read', created_at: isoS(relTok.created), expires_at: isoS(relTok.expires as number), last_reviewed_at: '2026-10-01', review_interval_days: '180' }));
-  catalog.lookalike({ id: 'github-release-bot-odd-hours', platform: 'github', entityIds: [String(relTok.tokenId), relTok.hashed], mustNotFire: ['off-hours', 'human-use-of-nhi', 'cadence-break'], title: 'Release bot that works at night by design', narrative: 'nw-release-bot clones four repositories and publishes releases every night around midnight UTC. The register declares approved_hours_utc 22-04, so night-time activity is its normal pattern, not off-hours use.' });
+  catalog.register.push(reg({ credential_id: String(relTok.tokenId), platform: 'github', credential_type: 'fine_grained_pat', display_name: relTok.name, owner_email: ravi.email, app_name: 'Release train', app_id: relBot.login, business_purpose: 'Cut nightly releases for four customer-facing services', approved_pattern: 'Nightly release train, cron 23:30 UTC, runs for about an hour', approved_cadence: 'P1D', approved_hours_utc: '22-04', approved_networks: '192.0.2.0/24', scopes: 'contents:write metadata:read', created_at: isoS(relTok.created), expires_at: isoS(relTok.expires as number), last_reviewed_at: '2026-10-01', review_interval_days: '180' }));
+  catalog.lookalike({ id: 'github-release-bot-odd-hours', platform: 'github', entityIds: [String(relTok.tokenId), String(relTok.credentialId), relTok.hashed], mustNotFire: ['off-hours', 'human-use-of-nhi', 'cadence-break'], title: 'Release bot that works at night by design', narrative: 'nw-release-bot clones four repositories and publishes releases every night around midnight UTC. The register declares approved_hours_utc 22-04, so night-time activity is its normal pattern, not off-hours use.' });
 
   // ---- GitHub App (dependency updates), server-to-server tokens rotate hourly.
   const appActor = { login: 'nw-renovate[bot]', id: 189332104 };
@@ -140,7 +140,7 @@ export function generateGithub(ctx: GenContext): { events: number } {
     const start = jFrom + d * DAY + rng.int(0, 90) * MINUTE;
     burst(rng, start, rng.int(5, 12), [20_000, 240_000]).forEach((t) => { git(jonasTok, t, 'git.clone', rng.pick(repos), jonasIp, 'US', 'git/2.46.0'); jEnd = t; });
   }
-  catalog.story({ id: 'github-departed-engineer-pat', kind: 'orphaned-owner', platform: 'github', entityIds: [String(jonasTok.tokenId), jonasTok.hashed], from: jFrom, to: jEnd + MINUTE, title: "Departed engineer's PAT is still cloning repositories", narrative: `Jonas Berg left Northwind on 30 October (HR list: terminated). His classic PAT (repo, read:org, workflow) was never revoked and is still SAML-authorised: from 8 November it cloned repositories almost every night from his Denver home connection (${jonasIp}).` });
+  catalog.story({ id: 'github-departed-engineer-pat', kind: 'orphaned-owner', platform: 'github', entityIds: [String(jonasTok.tokenId), String(jonasTok.credentialId), jonasTok.hashed], from: jFrom, to: jEnd + MINUTE, title: "Departed engineer's PAT is still cloning repositories", narrative: `Jonas Berg left Northwind on 30 October (HR list: terminated). His classic PAT (repo, read:org, workflow) was never revoked and is still SAML-authorised: from 8 November it cloned repositories almost every night from his Denver home connection (${jonasIp}).` });
 
   // ---- Story: a developer's PAT in the small hours (same laptop, same network).
   const tylerTok = humanTok.get(tyler) as Token;
@@ -153,7 +153,7 @@ export function generateGithub(ctx: GenContext): { events: number } {
       offEnd = Math.max(offEnd, t);
     });
   }
-  catalog.story({ id: 'github-pat-off-hours', kind: 'off-hours', platform: 'github', entityIds: [String(tylerTok.tokenId), tylerTok.hashed], from: offFrom, to: offEnd + MINUTE, title: 'Developer PAT busy between 02:00 and 04:30 Chicago time', narrative: `Tyler Brooks's PAT is used on weekdays between 08:00 and 18:00 Chicago. On 11, 12 and 16 November it listed org repositories, read Actions secrets metadata and cloned repos between 02:00 and 04:30 local time — from his usual home network and client, so only the hour is unusual.` });
+  catalog.story({ id: 'github-pat-off-hours', kind: 'off-hours', platform: 'github', entityIds: [String(tylerTok.tokenId), String(tylerTok.credentialId), tylerTok.hashed], from: offFrom, to: offEnd + MINUTE, title: 'Developer PAT busy between 02:00 and 04:30 Chicago time', narrative: `Tyler Brooks's PAT is used on weekdays between 08:00 and 18:00 Chicago. On 11, 12 and 16 November it listed org repositories, read Actions secrets metadata and cloned repos between 02:00 and 04:30 local time — from his usual home network and client, so only the hour is unusual.` });
 
   // ---- Story: over-scoped classic PAT used only to clone the docs site.
   const docsOwner = rng.pick(engineers.filter((e) => e !== jonas && e !== tyler));
@@ -161,8 +161,8 @@ export function generateGithub(ctx: GenContext): { events: number } {
   const docsIp = ipIn(rng, NET.gcpUsCentral);
   for (const start of cadenceTimes(rng, { anchor: WINDOW_FROM + 7 * HOUR, period: DAY, jitter: 10 * MINUTE, weekdays: [1, 2, 3, 4, 5] })) git(docsTok, start, 'git.clone', repos[10] as { name: string; id: number }, docsIp, 'US', 'git/2.39.5');
   catalog.register.push(reg({ credential_id: String(docsTok.tokenId), platform: 'github', credential_type: 'pat', display_name: docsTok.name, owner_email: docsOwner.email, app_name: 'Docs site build (Cloud Build)', business_purpose: 'Clone docs-site for the nightly documentation build', approved_pattern: 'Weekdays 07:00 UTC from Cloud Build', approved_cadence: 'P1D', scopes: docsTok.scopes.join(' '), created_at: isoS(docsTok.created), last_reviewed_at: '2025-02-20', review_interval_days: '365' }));
-  catalog.story({ id: 'github-overscoped-docs-pat', kind: 'over-scoped', platform: 'github', entityIds: [String(docsTok.tokenId), docsTok.hashed], from: WINDOW_FROM, to: WINDOW_TO, title: 'Docs build PAT holds admin:org, delete_repo and admin:enterprise', narrative: 'The docs-site publisher PAT only ever clones one repository, yet it carries repo, admin:org, delete_repo, workflow, admin:repo_hook, write:packages and admin:enterprise, and never expires. Granted far beyond used.' });
-  catalog.story({ id: 'github-docs-pat-no-expiry', kind: 'long-lived', platform: 'github', entityIds: [String(docsTok.tokenId), docsTok.hashed], from: WINDOW_FROM, to: WINDOW_TO, title: 'Admin-scoped PAT with no expiry (created February 2024)', narrative: 'The same docs publisher PAT was created without an expiry date; it has been valid for almost three years with org-admin scopes.' });
+  catalog.story({ id: 'github-overscoped-docs-pat', kind: 'over-scoped', platform: 'github', entityIds: [String(docsTok.tokenId), String(docsTok.credentialId), docsTok.hashed], from: WINDOW_FROM, to: WINDOW_TO, title: 'Docs build PAT holds admin:org, delete_repo and admin:enterprise', narrative: 'The docs-site publisher PAT only ever clones one repository, yet it carries repo, admin:org, delete_repo, workflow, admin:repo_hook, write:packages and admin:enterprise, and never expires. Granted far beyond used.' });
+  catalog.story({ id: 'github-docs-pat-no-expiry', kind: 'long-lived', platform: 'github', entityIds: [String(docsTok.tokenId), String(docsTok.credentialId), docsTok.hashed], from: WINDOW_FROM, to: WINDOW_TO, title: 'Admin-scoped PAT with no expiry (created February 2024)', narrative: 'The same docs publisher PAT was created without an expiry date; it has been valid for almost three years with org-admin scopes.' });
 
   // ---- Story: shadow credential — a contractor PAT in the logs but in no inventory.
   const contractor = { login: 'qa-vendor-sk', id: 152338817 };

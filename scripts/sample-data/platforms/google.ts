@@ -67,14 +67,14 @@ export function generateGoogle(ctx: GenContext): { events: number } {
   const jkt = ipIn(rng, NET.telkomJakarta);
   let itEnd = itFrom;
   burst(rng, itFrom + 36 * MINUTE, 9, [40_000, 400_000]).forEach((t) => { item(t, hannah, jkt, calendly, 'activity'); itEnd = t; });
-  catalog.story({ id: 'google-calendly-impossible-travel', kind: 'impossible-travel', platform: 'google', entityIds: [calendly.id, hannah.email], from: itFrom, to: itEnd + MINUTE, title: "Hannah Cho's Calendly grant used in Illinois and Jakarta 36 minutes apart", narrative: `At 14:05 Chicago time on 12 November Hannah's Calendly OAuth grant called the Calendar API from her AT&T home line; 36 minutes later the same grant was used from ${jkt} (Telkom Indonesia, Jakarta) — about 15,700 km, impossible in 36 minutes. Hannah never left Chicago.` });
+  catalog.story({ id: 'google-calendly-impossible-travel', kind: 'impossible-travel', platform: 'google', entityIds: [calendly.id, calendly.id.replace('.apps.googleusercontent.com', ''), hannah.email], from: itFrom, to: itEnd + MINUTE, title: "Hannah Cho's Calendly grant used in Illinois and Jakarta 36 minutes apart", narrative: `At 14:05 Chicago time on 12 November Hannah's Calendly OAuth grant called the Calendar API from her AT&T home line; 36 minutes later the same grant was used from ${jkt} (Telkom Indonesia, Jakarta) — about 15,700 km, impossible in 36 minutes. Hannah never left Chicago.` });
 
   // ---- Look-alike: Elena flies ORD -> LHR on 9 November and works from London for four days.
   // Her stays (lib/world.ts) move all of her activity; two anchor calls bracket the flight out.
   item(Date.UTC(2026, 10, 9, 18, 41, 2), elena, elena.officeIp, zoom, 'activity');
   const heathrow = placeAt(rng, elena, Date.UTC(2026, 10, 10, 8, 57, 40));
   if (heathrow) item(Date.UTC(2026, 10, 10, 8, 57, 40), elena, heathrow.ip, zoom, 'activity');
-  catalog.lookalike({ id: 'google-travelling-sales-lead', platform: 'google', entityIds: [zoom.id, elena.email], mustNotFire: ['impossible-travel', 'concurrent-use'], title: 'Sales lead flies Chicago -> London with a plausible gap', narrative: 'Elena Vasquez used Zoom for Google Workspace from the Chicago office at 12:41 CST on 9 November, then from Heathrow Wi-Fi at 08:57 GMT the next morning (14 h later; the flight is 8 h), worked from a London BT connection for four days and flew back on the 14th. Her Okta, Salesforce and Slack activity moves with her. Nothing here is faster than an airliner.' });
+  catalog.lookalike({ id: 'google-travelling-sales-lead', platform: 'google', entityIds: [zoom.id, zoom.id.replace('.apps.googleusercontent.com', ''), elena.email], mustNotFire: ['impossible-travel', 'concurrent-use'], title: 'Sales lead flies Chicago -> London with a plausible gap', narrative: 'Elena Vasquez used Zoom for Google Workspace from the Chicago office at 12:41 CST on 9 November, then from Heathrow Wi-Fi at 08:57 GMT the next morning (14 h later; the flight is 8 h), worked from a London BT connection for four days and flew back on the 14th. Her Okta, Salesforce and Slack activity moves with her. Nothing here is faster than an airliner.' });
 
   items.sort((a, b) => ((b.id as { time: string }).time).localeCompare((a.id as { time: string }).time));
   const ps = pages(items, 1000);
