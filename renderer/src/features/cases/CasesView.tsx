@@ -18,6 +18,7 @@ export function CasesView() {
   const { reload } = list;
   const [busy, setBusy] = useState(false);
   const [sampleError, setSampleError] = useState<ErrorInfo | null>(null);
+  const [sampleBusy, setSampleBusy] = useState(false);
 
   async function run<T>(work: () => Promise<T>): Promise<T> {
     setBusy(true);
@@ -51,7 +52,9 @@ export function CasesView() {
 
   const openSample = () =>
     run(async () => {
+      setSampleBusy(true);
       const result = await api.invoke('case.openSample', {});
+      setSampleBusy(false);
       setSampleError(result.ok ? null : result.error);
       if (result.ok) setCurrentCase(result.value);
     });
@@ -79,6 +82,11 @@ export function CasesView() {
           <button type="button" onClick={() => void openSample()} disabled={busy}>
             Open sample case
           </button>
+          {sampleBusy ? (
+            <p className="muted" role="status">
+              Opening the sample case… The first time, it is built from the bundled exports, which takes a little while.
+            </p>
+          ) : null}
           {sampleError ? (
             <p className="field-error" role="alert">
               <ErrorText code={sampleError.code} message={sampleError.message} />
