@@ -10,7 +10,7 @@ import { useSessionStore } from './session-store';
 export { api, transportKind } from './client-instance';
 export { useCall, type CallState } from './use-call';
 export { useNoticesStore, type Notice } from './notices-store';
-export { useSessionStore, type CrashReport, type JobProgress } from './session-store';
+export { useSessionStore, type CrashReport, type JobEntry } from './session-store';
 
 /** Call a method; on failure the error also goes to the notice region, labelled with `context`. */
 export async function callOrReport<M extends MethodName>(

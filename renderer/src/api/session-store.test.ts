@@ -41,9 +41,14 @@ describe('session store (what the status bar and crash banner show)', () => {
     const job = { jobId: 'j1', label: 'Importing okta.json', done: 10, total: 100, unit: 'bytes' as const };
     apply({ event: 'job.progress', payload: job });
     apply({ event: 'job.progress', payload: { ...job, jobId: 'j2' } });
+    apply({ event: 'job.progress', payload: { ...job, jobId: 'j2', unit: 'records', done: 99, total: null } });
     expect(Object.keys(useSessionStore.getState().jobs)).toEqual(['j1', 'j2']);
+    expect(useSessionStore.getState().jobs.j2?.parts).toEqual({ bytes: { done: 10, total: 100 }, records: { done: 99, total: null } });
     apply({ event: 'job.progress', payload: { ...job, done: 100 } });
     expect(Object.keys(useSessionStore.getState().jobs)).toEqual(['j2']);
+    useSessionStore.getState().sweepJobs(Date.now() + 3_600_000);
+    expect(useSessionStore.getState().jobs).toEqual({});
+    apply({ event: 'job.progress', payload: { ...job, jobId: 'j3' } });
     apply({ event: 'backend.state', payload: { state: 'crashed', message: 'gone', restarts: 0 } });
     expect(useSessionStore.getState().jobs).toEqual({});
   });

@@ -1,8 +1,8 @@
 import { create } from 'zustand';
-import type { AnyEvent, AppInfo, BackendState, CaseInfo, EventPayload } from '../../../shared/contract';
-import { isFinished } from '../lib/progress';
+import type { AnyEvent, AppInfo, BackendState, CaseInfo } from '../../../shared/contract';
+import { applyProgress, dropSilentJobs, type JobEntry } from '../lib/progress';
 
-export type JobProgress = EventPayload<'job.progress'>;
+export type { JobEntry } from '../lib/progress';
 
 export interface CrashReport {
   message: string;
@@ -18,12 +18,14 @@ interface SessionState {
   /** HTTP host only: whether the event stream is connected. */
   hostConnected: boolean | null;
   /** Running jobs (imports, detection runs) by id, from job.progress events; finished ones drop out. */
-  jobs: Record<string, JobProgress>;
+  jobs: Record<string, JobEntry>;
   setAppInfo(info: AppInfo): void;
   setCurrentCase(current: CaseInfo | null): void;
   setHostConnected(connected: boolean): void;
   applyEvent(event: AnyEvent): void;
   dismissCrash(): void;
+  /** Forget jobs that stopped reporting (called on a timer by the status bar). */
+  sweepJobs(now: number): void;
 }
 
 /** Server state the whole shell shows: the open case and the backend's health (fed by events). */
@@ -56,15 +58,12 @@ export const useSessionStore = create<SessionState>((set) => ({
         }
         case 'case.changed':
           return { currentCase: event.payload.current };
-        case 'job.progress': {
-          const jobs = { ...state.jobs };
-          if (isFinished(event.payload)) delete jobs[event.payload.jobId];
-          else jobs[event.payload.jobId] = event.payload;
-          return { jobs };
-        }
+        case 'job.progress':
+          return { jobs: applyProgress(state.jobs, event.payload, Date.now()) };
         default:
           return {};
       }
     }),
   dismissCrash: () => set({ crash: null }),
+  sweepJobs: (now) => set((state) => ({ jobs: dropSilentJobs(state.jobs, now) })),
 }));

@@ -1,5 +1,6 @@
-import { transportKind, useSessionStore } from '../api';
-import { describeProgress } from '../lib/progress';
+import { useEffect } from 'react';
+import { transportKind, useSessionStore, type JobEntry } from '../api';
+import { barOf, describeJob } from '../lib/progress';
 
 const stateLabels: Record<string, string> = {
   starting: 'starting',
@@ -11,8 +12,14 @@ const stateLabels: Record<string, string> = {
 
 /** Always visible: which case is open and whether the backend is healthy. */
 export function StatusBar() {
-  const { currentCase, backend, appInfo, hostConnected, jobs } = useSessionStore();
+  const { currentCase, backend, appInfo, hostConnected, jobs, sweepJobs } = useSessionStore();
   const running = Object.values(jobs);
+  const anyRunning = running.length > 0;
+  useEffect(() => {
+    if (!anyRunning) return;
+    const timer = window.setInterval(() => sweepJobs(Date.now()), 5_000);
+    return () => window.clearInterval(timer);
+  }, [anyRunning, sweepJobs]);
   const noToken = transportKind === 'none';
   const state = noToken || hostConnected === false ? 'disconnected' : (backend?.state ?? 'connecting');
   const message = noToken
@@ -39,8 +46,8 @@ export function StatusBar() {
       </span>
       {running.map((job) => (
         <span key={job.jobId} className="status-item status-job" data-testid="status-job">
-          <progress max={job.total ?? undefined} value={job.done} aria-label={job.label} />
-          <span>{describeProgress(job)}</span>
+          <JobBar job={job} />
+          <span>{describeJob(job)}</span>
         </span>
       ))}
       <span className="status-item status-meta muted">
@@ -49,4 +56,10 @@ export function StatusBar() {
       </span>
     </footer>
   );
+}
+
+function JobBar({ job }: { job: JobEntry }) {
+  const bar = barOf(job);
+  // Without a total the bar is indeterminate (no value attribute), which browsers animate.
+  return bar ? <progress max={bar.max} value={bar.value} aria-label={job.label} /> : <progress aria-label={job.label} />;
 }

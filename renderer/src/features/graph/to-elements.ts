@@ -1,0 +1,25 @@
+import type { ElementDefinition } from 'cytoscape';
+import type { GraphView } from '../../../../shared/contract/methods/graph';
+
+/** Node size grows with the log of its members, so a group of 3,000 is large but not the whole screen. */
+export function nodeSize(count: number): number {
+  return Math.round(18 + 8 * Math.log10(Math.max(1, count)));
+}
+
+/** Edge weight grows with the log of observed events. */
+export function edgeWeight(kind: string, count: number): number {
+  return kind === 'used' ? Math.min(8, 1.5 + Math.log10(Math.max(1, count))) : 1;
+}
+
+/** The backend's view → cytoscape elements. Labels stay data: cytoscape draws them as canvas text. */
+export function toElements(view: GraphView): ElementDefinition[] {
+  const nodes: ElementDefinition[] = view.nodes.map((n) => ({
+    group: 'nodes',
+    data: { id: n.id, label: n.label, kind: n.kind, risk: n.risk ?? 'none', findings: n.findings, severity: n.severity ?? 'none', group: n.group, count: n.count, size: nodeSize(n.count) },
+  }));
+  const edges: ElementDefinition[] = view.edges.map((e) => ({
+    group: 'edges',
+    data: { id: e.id, source: e.source, target: e.target, kind: e.kind, count: e.count, weight: edgeWeight(e.kind, e.count) },
+  }));
+  return [...nodes, ...edges];
+}
