@@ -31,7 +31,7 @@ const CREDENTIALS = Number(values.credentials);
 const START = '2026-01-01T00:00:00Z';
 const DAYS = 60;
 const AS_OF = new Date(Date.parse(START) + DAYS * 86_400_000 - 1000).toISOString();
-const MEMORY_MB = 1536;
+const MEMORY_MB = 1280;
 
 async function open(db: string) {
   const dir = `${db}.work`;

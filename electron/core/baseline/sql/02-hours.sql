@@ -1,8 +1,7 @@
--- Hour-of-week profile (0 = Monday 00:00 UTC).
+-- Hour-of-week profile (0 = Monday 00:00 UTC; 1970-01-01 was a Thursday, hence + 72).
 DELETE FROM baseline_hours;
 
 INSERT INTO baseline_hours
-SELECT entity_key, hour_of_week, count(*)
-FROM detection_events
-WHERE event_time < $analysis_start::TIMESTAMPTZ
-GROUP BY entity_key, hour_of_week;
+SELECT k.entity_key, t.how, t.n
+FROM (SELECT eid, CAST((ms // 3600000 + 72) % 168 AS INTEGER) AS how, count(*) AS n FROM det_train GROUP BY ALL) t
+JOIN det_keys k ON k.eid = t.eid;

@@ -5,19 +5,18 @@ DELETE FROM baseline_cadence;
 
 INSERT INTO baseline_cadence
 WITH gaps AS (
-  SELECT entity_key, ts, ts - lag(ts) OVER (PARTITION BY entity_key ORDER BY ts) AS gap
-  FROM detection_events
-  WHERE event_time < $analysis_start::TIMESTAMPTZ
+  SELECT eid, ms, ms - lag(ms) OVER (PARTITION BY eid ORDER BY ms) AS gap_ms
+  FROM det_train
 ),
 starts AS (
-  SELECT entity_key, ts - lag(ts) OVER (PARTITION BY entity_key ORDER BY ts) AS run_gap
+  SELECT eid, (ms - lag(ms) OVER (PARTITION BY eid ORDER BY ms)) / 1000.0 AS run_gap
   FROM gaps
-  WHERE gap IS NULL OR gap > $burst_gap_seconds
+  WHERE gap_ms IS NULL OR gap_ms > $burst_gap_seconds * 1000
 ),
 observed AS (
-  SELECT entity_key, count(run_gap) AS intervals, median(run_gap) AS period_s, mad(run_gap) AS jitter_s
-  FROM starts
-  GROUP BY entity_key
+  SELECT k.entity_key, count(s.run_gap) AS intervals, median(s.run_gap) AS period_s, mad(s.run_gap) AS jitter_s
+  FROM starts s JOIN det_keys k ON k.eid = s.eid
+  GROUP BY k.entity_key
 ),
 declared AS (
   SELECT credential_key AS entity_key,

@@ -8,13 +8,18 @@ WITH hit_entities AS (
   SELECT DISTINCT entity_key, entity_type FROM det_hits
 ),
 ref_ids AS (
-  -- identifiers exactly as they appeared in events (covers credentials seen only in logs)
+  -- identifiers exactly as they appeared in events, for entities no inventory or identity
+  -- rebuild gave an id (the importer already folds event references into credential_ids)
   SELECT e.credential_key AS entity_key, e.credential_ref AS id_value
-  FROM events e SEMI JOIN hit_entities h ON h.entity_key = e.credential_key
+  FROM events e
+  SEMI JOIN (SELECT entity_key FROM hit_entities WHERE entity_key NOT IN (SELECT credential_key FROM credential_ids)) h
+    ON h.entity_key = e.credential_key
   WHERE e.credential_ref IS NOT NULL
   UNION
   SELECT e.app_key, e.app_ref
-  FROM events e SEMI JOIN hit_entities h ON h.entity_key = e.app_key
+  FROM events e
+  SEMI JOIN (SELECT entity_key FROM hit_entities WHERE entity_key NOT IN (SELECT app_key FROM app_ids)) h
+    ON h.entity_key = e.app_key
   WHERE e.app_ref IS NOT NULL AND e.credential_key IS NULL
 ),
 all_ids AS (
