@@ -133,6 +133,94 @@ export const commands: Command[] = [
       }
     },
   },
+  {
+    name: 'report',
+    synopsis: 'report <case> --html <out.html> [--csv <dir>] [--json <out.json>]',
+    summary: 'Write the self-contained HTML report (evidence re-verified), CSV tables and findings JSON; exit 1 if any evidence changed.',
+    async run(args) {
+      const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { html: { type: 'string' }, csv: { type: 'string' }, json: { type: 'string' } } });
+      const [file] = positionals;
+      if (!file || positionals.length !== 1 || (!values.html && !values.csv && !values.json)) {
+        console.error('usage: tokenscope report <case> --html <out.html> [--csv <dir>] [--json <out.json>]');
+        return 2;
+      }
+      const backend = inProcessBackend();
+      try {
+        unwrap(await backend.route('case.openPath', { path: resolve(file) }, 'host'));
+        const outputs = {
+          ...(values.html ? { html: resolve(values.html) } : {}),
+          ...(values.csv ? { csvDir: resolve(values.csv) } : {}),
+          ...(values.json ? { json: resolve(values.json) } : {}),
+        };
+        const r = unwrap(await backend.route('report.write', outputs, 'host')) as MethodOutput<'report.write'>;
+        for (const w of r.written) process.stderr.write(`wrote ${w}\n`);
+        const neutralised = r.csv.reduce((n, f) => n + f.neutralisedCells, 0);
+        if (r.csv.length) process.stderr.write(`CSV: ${neutralised} formula cell(s) neutralised (see manifest.json)\n`);
+        process.stderr.write(
+          `${r.findings} finding(s); evidence ${r.evidence.verified} verified, ${r.evidence.mismatch} CHANGED, ${r.evidence.unreachable} unreachable; ` +
+            `action log ${r.chainOk ? 'intact' : 'BROKEN'}; dataset digest ${r.datasetDigest}\n`,
+        );
+        console.log(JSON.stringify(r, null, 2));
+        return r.evidence.mismatch > 0 || !r.chainOk ? 1 : 0;
+      } finally {
+        await backend.shutdown();
+      }
+    },
+  },
+  {
+    name: 'bundle',
+    synopsis: 'bundle export <case> <out.tar.gz> | bundle open <bundle.tar.gz> <new-case>',
+    summary: 'Export a case as one evidence bundle, or open a bundle as a new case and check its dataset digest (exit 1 if it differs).',
+    async run(args) {
+      const [action, from, to] = args;
+      if ((action !== 'export' && action !== 'open') || !from || !to || args.length !== 3) {
+        console.error('usage: tokenscope bundle export <case> <out.tar.gz> | bundle open <bundle.tar.gz> <new-case>');
+        return 2;
+      }
+      const backend = inProcessBackend();
+      try {
+        if (action === 'export') {
+          unwrap(await backend.route('case.openPath', { path: resolve(from) }, 'host'));
+          const r = unwrap(await backend.route('bundle.export', { path: resolve(to) }, 'host'));
+          console.log(JSON.stringify(r, null, 2));
+          return 0;
+        }
+        const r = unwrap(await backend.route('bundle.open', { bundlePath: resolve(from), casePath: resolve(to) }, 'host')) as MethodOutput<'bundle.open'>;
+        process.stderr.write(
+          r.digestMatches
+            ? `dataset digest matches the bundle: ${r.datasetDigest}\n`
+            : `DATASET DIGEST DIFFERS: bundle ${r.recordedDigest}, opened ${r.datasetDigest} (tables: ${r.differingTables.join(', ')})\n`,
+        );
+        console.log(JSON.stringify(r, null, 2));
+        return r.digestMatches ? 0 : 1;
+      } finally {
+        await backend.shutdown();
+      }
+    },
+  },
+  {
+    name: 'diff',
+    synopsis: 'diff <old-export> <new-export> [--json <out.json>]',
+    summary: 'Compare two inventory exports of one platform: credentials that appeared or disappeared, widened scopes, changed owners, new secrets on existing apps.',
+    async run(args) {
+      const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'string' } } });
+      const [oldPath, newPath] = positionals;
+      if (!oldPath || !newPath || positionals.length !== 2) {
+        console.error('usage: tokenscope diff <old-export> <new-export> [--json <out.json>]');
+        return 2;
+      }
+      const { diffExports } = await import('../core/inventory/snapshot-diff-load');
+      const { formatDiff } = await import('../core/inventory/snapshot-diff-text');
+      const diff = await diffExports(resolve(oldPath), resolve(newPath));
+      if (values.json) {
+        const { writeFileSync } = await import('node:fs');
+        writeFileSync(resolve(values.json), `${JSON.stringify(diff, null, 2)}\n`);
+        process.stderr.write(`wrote ${resolve(values.json)}\n`);
+      }
+      console.log(formatDiff(diff));
+      return 0;
+    },
+  },
 ];
 
 function defaultName(file: string): string {

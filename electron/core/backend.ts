@@ -14,6 +14,8 @@ import { timelineHandlers } from './rpc/handlers/timeline';
 import { uploadHandlers } from './rpc/handlers/upload';
 import { graphHandlers } from './rpc/handlers/graph';
 import { triageHandlers } from './rpc/handlers/triage';
+import { reportHandlers } from './rpc/handlers/report';
+import { bundleHandlers } from './rpc/handlers/bundle';
 import { createRouter, type Handlers, type Route } from './rpc/router';
 
 export interface BackendOptions {
@@ -45,6 +47,8 @@ export class Backend {
       ...uploadHandlers(this.context),
       ...graphHandlers(this.context),
       ...triageHandlers(this.context),
+      ...reportHandlers(this.context),
+      ...bundleHandlers(this.context),
     };
     this.route = createRouter(handlers, { testHooks: options.testHooks ?? false });
   }

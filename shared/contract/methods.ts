@@ -11,6 +11,8 @@ import { timelineMethods } from './methods/timeline';
 import { uploadMethods } from './methods/upload';
 import { graphMethods } from './methods/graph';
 import { triageMethods } from './methods/triage';
+import { reportMethods } from './methods/report';
+import { bundleMethods } from './methods/bundle';
 
 /**
  * The one method table. Every transport (in-process, Electron IPC, HTTP) moves calls to these
@@ -29,6 +31,8 @@ export const methods = {
   ...uploadMethods,
   ...graphMethods,
   ...triageMethods,
+  ...reportMethods,
+  ...bundleMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type { MethodSpec } from './method-spec';
