@@ -82,8 +82,10 @@ CREATE MACRO det_ua_family(ua) AS (
 
 -- ---------------------------------------------------------------------------------------------
 -- The events detections read: every timed event with the entity it attaches to (the credential
--- when the log names one, else the app, else the principal) and UTC calendar features computed
--- from the epoch so no session time zone can shift them.
+-- when the log names one, else the app, else a non-human principal) and UTC calendar features
+-- computed from the epoch so no session time zone can shift them. A person's own activity with no
+-- credential or app named (interactive sign-ins) is out of scope: this is a workbench for
+-- non-human identities, and people returning from leave are not findings.
 CREATE VIEW detection_events AS
 SELECT
   e.*,
@@ -101,7 +103,8 @@ SELECT
   det_ip_prefix(e.ip) AS ip_prefix
 FROM events e
 WHERE e.event_time IS NOT NULL
-  AND (e.credential_key IS NOT NULL OR e.app_key IS NOT NULL OR e.principal_key IS NOT NULL);
+  AND (e.credential_key IS NOT NULL OR e.app_key IS NOT NULL
+       OR (e.principal_key IS NOT NULL AND NOT starts_with(e.principal_key, 'person:')));
 
 -- ---------------------------------------------------------------------------------------------
 -- Runs and findings

@@ -2,7 +2,8 @@ WITH moving AS (
   -- only entities seen from more than one place in the window can alternate between places
   SELECT entity_key
   FROM detection_events
-  WHERE event_time >= $analysis_start::TIMESTAMPTZ AND event_time <= $as_of::TIMESTAMPTZ AND outcome <> 'failure'
+  WHERE entity_type = 'credential'
+    AND event_time >= $analysis_start::TIMESTAMPTZ AND event_time <= $as_of::TIMESTAMPTZ AND outcome <> 'failure'
   GROUP BY entity_key
   HAVING count(DISTINCT country) > 1 OR count(DISTINCT asn) > 1
 ),

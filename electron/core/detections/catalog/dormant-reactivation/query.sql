@@ -13,6 +13,9 @@ silence AS (
   FROM used u
   LEFT JOIN baseline_entities b ON b.entity_key = u.entity_key AND b.train_events > 0
   LEFT JOIN credentials c ON c.credential_key = u.entity_key
+),
+declared AS (
+  SELECT entity_key, declared_period_s FROM baseline_cadence WHERE declared_period_s IS NOT NULL
 )
 SELECT
   entity_key,
@@ -28,5 +31,8 @@ SELECT
      'unusual': CASE WHEN quiet_since IS NULL THEN 'never used since creation' ELSE 'silent since ' || strftime(det_utc(quiet_since), '%Y-%m-%d') END}
   ]}) AS explanation,
   ids AS event_ids
-FROM silence
-WHERE reference IS NOT NULL AND epoch(first_seen) - epoch(reference) >= $dormant_days * 86400
+FROM silence s
+-- a job declared to run monthly is not dormant between runs: the silence must also exceed two periods
+WHERE reference IS NOT NULL
+  AND epoch(first_seen) - epoch(reference) >= greatest($dormant_days * 86400,
+        2 * coalesce((SELECT d.declared_period_s FROM declared d WHERE d.entity_key = s.entity_key), 0))

@@ -2,7 +2,8 @@ WITH moving AS (
   -- only entities seen at more than one place in the window can jump
   SELECT entity_key
   FROM detection_events
-  WHERE event_time >= $analysis_start::TIMESTAMPTZ AND event_time <= $as_of::TIMESTAMPTZ
+  WHERE entity_type = 'credential'
+    AND event_time >= $analysis_start::TIMESTAMPTZ AND event_time <= $as_of::TIMESTAMPTZ
     AND lat IS NOT NULL AND lon IS NOT NULL AND outcome <> 'failure'
   GROUP BY entity_key
   HAVING count(DISTINCT round(lat, 1)) > 1 OR count(DISTINCT round(lon, 1)) > 1

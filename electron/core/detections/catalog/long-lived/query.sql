@@ -18,7 +18,8 @@ SELECT
 FROM credentials
 WHERE in_inventory
   AND status NOT IN ('revoked', 'expired', 'disabled') AND (revoked_at IS NULL OR revoked_at > $as_of::TIMESTAMPTZ)
-  AND credential_type NOT IN ('delegated_grant', 'oauth_grant')
+  -- secrets an owner creates and must rotate; OAuth grants and refresh tokens live by the IdP's policy
+  AND credential_type IN ('api_token', 'access_key', 'service_account_key', 'pat', 'fine_grained_pat', 'client_secret', 'certificate', 'bot_token')
   AND created_at IS NOT NULL AND created_at <= $as_of::TIMESTAMPTZ
   AND ((expires_at IS NULL AND epoch($as_of::TIMESTAMPTZ) - epoch(created_at) >= $max_age_days * 86400)
        OR (expires_at > $as_of::TIMESTAMPTZ AND epoch(expires_at) - epoch(created_at) > $max_lifetime_days * 86400))

@@ -15,7 +15,7 @@ profile AS (
   WHERE c.approved_hours_utc IS NOT NULL AND c.credential_key NOT IN (SELECT entity_key FROM baseline_entities)
 ),
 off AS (
-  SELECT e.entity_key, e.entity_type, e.event_id, e.event_time, e.hour_utc, p.hours, p.approved_hours_utc,
+  SELECT e.entity_key, e.entity_type, e.event_id, e.event_time, e.hour_utc, e.day_no, p.hours, p.approved_hours_utc,
          det_in_hours(e.hour_utc, p.approved_hours_utc) = false AS outside_declared
   FROM detection_events e
   JOIN profile p ON p.entity_key = e.entity_key
@@ -40,4 +40,5 @@ SELECT
   list(event_id) AS event_ids
 FROM off
 GROUP BY entity_key
-HAVING count(*) >= $min_events
+-- a learned profile needs the habit broken on several days; a declared window is broken once
+HAVING count(*) >= $min_events AND (bool_or(outside_declared) OR count(DISTINCT day_no) >= $min_days)
