@@ -1,8 +1,14 @@
-WITH consents AS (
-  SELECT app_key, coalesce(principal_key, actor_id) AS who, event_time, epoch(event_time) AS ts, event_id
-  FROM events
-  WHERE app_key IS NOT NULL AND outcome <> 'failure' AND (category = 'consent' OR action LIKE 'consent.%')
-    AND event_time >= $analysis_start::TIMESTAMPTZ AND event_time <= $as_of::TIMESTAMPTZ
+WITH apps_by_name AS (
+  -- directory audits often name the consented app only by display name: resolve unambiguous names
+  SELECT platform, name, any_value(app_key) AS app_key FROM apps WHERE name IS NOT NULL GROUP BY platform, name HAVING count(*) = 1
+),
+consents AS (
+  SELECT coalesce(e.app_key, n.app_key) AS app_key, coalesce(e.principal_key, e.actor_id) AS who, e.event_time,
+         epoch(e.event_time) AS ts, e.event_id
+  FROM events e
+  LEFT JOIN apps_by_name n ON e.app_key IS NULL AND n.platform = e.platform AND n.name = e.app_name
+  WHERE coalesce(e.app_key, n.app_key) IS NOT NULL AND e.outcome <> 'failure' AND (e.category = 'consent' OR e.action LIKE 'consent.%')
+    AND e.event_time >= $analysis_start::TIMESTAMPTZ AND e.event_time <= $as_of::TIMESTAMPTZ
   UNION ALL
   -- grants with no matching consent event (inventory-only exports)
   SELECT g.app_key, g.principal_key, g.granted_at, epoch(g.granted_at), NULL

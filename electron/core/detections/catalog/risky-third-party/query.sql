@@ -15,7 +15,11 @@ risky AS (
   FROM apps a
   JOIN held h ON h.app_key = a.app_key
   JOIN scope_catalog sc ON sc.platform = a.platform AND sc.scope = h.scope AND sc.risk_tier IN ('high', 'critical')
-  WHERE a.third_party AND coalesce(a.verified, false) = false
+  -- third-party when the inventory says so, or when unknown and people consented to it themselves
+  -- (organisations grant their own apps by admin consent)
+  WHERE (a.third_party OR (a.third_party IS NULL AND EXISTS (
+          SELECT 1 FROM grants ug WHERE ug.app_key = a.app_key AND ug.consent_type = 'user')))
+    AND coalesce(a.verified, false) = false
   GROUP BY ALL
 )
 SELECT
