@@ -69,6 +69,11 @@ export async function ensureGrid(conn: DuckDBConnection): Promise<string> {
   return GRID;
 }
 
+/** Identifies the grid's current build, so caches derived from it know when to forget. */
+export function gridGeneration(conn: DuckDBConnection): string {
+  return fingerprints.get(conn) ?? '';
+}
+
 /** Forget the cached grid (tests that write credentials directly). */
 export function invalidateGrid(conn: DuckDBConnection): void {
   fingerprints.delete(conn);

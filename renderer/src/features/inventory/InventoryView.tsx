@@ -1,6 +1,7 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { InventoryColumn, InventoryFacetColumn } from '../../../../shared/contract/methods/inventory';
-import { api, useCall, useSessionStore } from '../../api';
+import type { MethodOutput } from '../../../../shared/contract';
+import { api, useSessionStore } from '../../api';
 import { navigate, useRoute } from '../../app/use-route';
 import { ErrorText } from '../../components/ErrorText';
 import { GlobalSearch } from './GlobalSearch';
@@ -57,7 +58,20 @@ function InventoryBody({ caseId }: { caseId: string }) {
   const key = JSON.stringify([caseId, state]);
   const fetchPage = useCallback((offset: number, limit: number) => api.invoke('inventory.query', { filter: state.filter, sort: state.sort, offset, limit }), [state]);
   const rows = usePagedRows(key, fetchPage);
-  const facets = useCall('inventory.facets', { filter: state.filter }, caseId);
+  // Facet counts scan the whole inventory once per facet: ask only after the first page is on screen,
+  // so they never delay it.
+  const [facets, setFacets] = useState<MethodOutput<'inventory.facets'> | null>(null);
+  const pageReady = rows.loadedKey === key;
+  useEffect(() => {
+    if (!pageReady) return;
+    let live = true;
+    void api.invoke('inventory.facets', { filter: state.filter }).then((r) => {
+      if (live && r.ok) setFacets(r.value);
+    });
+    return () => {
+      live = false;
+    };
+  }, [pageReady, state.filter]);
 
   const columns = visible.map((c) => inventoryGridColumns[c]);
   const onSort = (column: string) => {
@@ -77,7 +91,7 @@ function InventoryBody({ caseId }: { caseId: string }) {
 
   return (
     <div className="inventory-layout">
-      <FacetPanel facets={facets.value?.facets ?? null} filter={state.filter} onToggle={(f: InventoryFacetColumn, v) => setState({ ...state, filter: toggleFacet(state.filter, f, v) })} />
+      <FacetPanel facets={facets?.facets ?? null} filter={state.filter} onToggle={(f: InventoryFacetColumn, v) => setState({ ...state, filter: toggleFacet(state.filter, f, v) })} />
       <div className="inventory-main">
         <div className="toolbar">
           <form

@@ -16,6 +16,7 @@ export interface PagedRows {
 }
 
 const PAGE = 200;
+const SETTLE_MS = 40;
 
 /**
  * Rows of a large server-side result, fetched page by page as the grid scrolls. `key` identifies
@@ -63,12 +64,21 @@ export function usePagedRows(key: string, fetchPage: (offset: number, limit: num
     return Array.isArray(page) ? page[index % PAGE] : undefined;
   }, []);
 
+  // While the user flings through a million rows, every frame shows a different range: only fetch
+  // the range the grid settles on, so the backend is not busy sorting pages nobody will see.
+  const settle = useRef<ReturnType<typeof setTimeout> | null>(null);
   const onRangeChange = useCallback(
     (start: number, end: number) => {
-      for (let p = Math.floor(start / PAGE); p <= Math.floor(end / PAGE); p += 1) load(p);
+      if (settle.current) clearTimeout(settle.current);
+      settle.current = setTimeout(() => {
+        for (let p = Math.floor(start / PAGE); p <= Math.floor(end / PAGE); p += 1) load(p);
+      }, SETTLE_MS);
     },
     [load],
   );
+  useEffect(() => () => {
+    if (settle.current) clearTimeout(settle.current);
+  }, []);
 
   return { total: loadedKey === key ? total : null, getRow, onRangeChange, loadedKey, error };
 }
