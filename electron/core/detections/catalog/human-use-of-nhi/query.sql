@@ -10,7 +10,7 @@ WITH nhi AS (
   SELECT principal_key FROM principals WHERE kind IN ('service_account', 'bot')
 ),
 browser_before AS (
-  SELECT DISTINCT entity_key FROM baseline_user_agents WHERE regexp_matches(example, $browser_pattern)
+  SELECT DISTINCT entity_key FROM baseline_user_agents WHERE regexp_matches(example, $human_client_pattern)
 ),
 hits AS (
   SELECT e.entity_key, e.entity_type, e.event_id, e.event_time, e.user_agent, e.action
@@ -18,7 +18,7 @@ hits AS (
   SEMI JOIN nhi n ON n.entity_key = e.entity_key
   ANTI JOIN browser_before b ON b.entity_key = e.entity_key
   WHERE e.event_time >= $analysis_start::TIMESTAMPTZ AND e.event_time <= $as_of::TIMESTAMPTZ
-    AND e.outcome <> 'failure' AND e.user_agent IS NOT NULL AND regexp_matches(e.user_agent, $browser_pattern)
+    AND e.outcome <> 'failure' AND e.user_agent IS NOT NULL AND regexp_matches(e.user_agent, $human_client_pattern)
     AND NOT EXISTS (SELECT 1 FROM allowlist_user_agents a WHERE e.user_agent ILIKE a.pattern)
 )
 SELECT
@@ -28,10 +28,10 @@ SELECT
   max(event_time) AS last_seen,
   count(*) AS event_count,
   NULL AS severity,
-  format('{} use(s) from a web browser ({})', count(*), min(user_agent)) AS summary,
+  format('{} use(s) from a person''s client ({})', count(*), min(user_agent)) AS summary,
   to_json({'features': [
     {'feature': 'client', 'baseline': (SELECT list(u.example ORDER BY u.events DESC)[1:5] FROM baseline_user_agents u WHERE u.entity_key = h.entity_key),
-     'observed': list(DISTINCT user_agent)[1:5], 'unusual': 'browser user agent on a non-human credential'}
+     'observed': list(DISTINCT user_agent)[1:5], 'unusual': 'browser or desktop client on a non-human credential'}
   ]}) AS explanation,
   list(event_id) AS event_ids
 FROM hits h

@@ -17,7 +17,9 @@ scoped AS (
 ),
 per_entity AS (
   SELECT entity_key, any_value(entity_type) AS entity_type, any_value(created_at) AS created_at,
-         sum(used_n) > 0 AS usage_logged,
+         -- usage is informative only when calls carry different scope sets; logs that stamp the token's
+         -- whole scope list on every call (GitHub token_scopes) say what it holds, not what it used
+         sum(used_n) > 0 AND min(used_n) FILTER (WHERE granted) < max(used_n) AS usage_logged,
          list(scope ORDER BY scope) FILTER (WHERE granted) AS granted,
          list(scope ORDER BY scope) FILTER (WHERE used_n > 0) AS used,
          list(scope ORDER BY scope) FILTER (WHERE granted AND used_n = 0 AND risk_tier IN ('high', 'critical')) AS unused_high,
