@@ -18,6 +18,8 @@ hits AS (
   SEMI JOIN nhi n ON n.entity_key = e.entity_key
   ANTI JOIN browser_before b ON b.entity_key = e.entity_key
   WHERE e.event_time >= $analysis_start::TIMESTAMPTZ AND e.event_time <= $as_of::TIMESTAMPTZ
+    -- the credential authenticating a call; managing it (install, upgrade, consent) is not using it
+    AND e.category IN ('api', 'data', 'auth')
     AND e.outcome <> 'failure' AND e.user_agent IS NOT NULL AND regexp_matches(e.user_agent, $human_client_pattern)
     AND NOT EXISTS (SELECT 1 FROM allowlist_user_agents a WHERE e.user_agent ILIKE a.pattern)
 )
