@@ -21,7 +21,9 @@ off AS (
   JOIN profile p ON p.entity_key = e.entity_key
   WHERE e.event_time >= $analysis_start::TIMESTAMPTZ AND e.event_time <= $as_of::TIMESTAMPTZ AND e.outcome <> 'failure'
     AND (det_in_hours(e.hour_utc, p.approved_hours_utc) = false
-         OR (p.approved_hours_utc IS NULL AND p.mature AND len(p.hours) <= $max_active_hours AND NOT list_contains(p.hours, e.hour_utc)))
+         OR (p.approved_hours_utc IS NULL AND p.mature AND len(p.hours) <= $max_active_hours
+             -- an hour next to a habitual one is the same habit starting early or running late
+             AND NOT list_bool_or(list_transform(p.hours, x -> least(abs(x - e.hour_utc), 24 - abs(x - e.hour_utc)) <= $hour_margin))))
 )
 SELECT
   entity_key,
