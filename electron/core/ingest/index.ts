@@ -24,6 +24,8 @@ export interface ImportProgress {
 export interface ImportOptions {
   onProgress?: (p: ImportProgress) => void;
   signal?: AbortSignal;
+  /** Staged characters per segment handed to DuckDB; tests lower it to exercise many segments. */
+  segmentChars?: number;
 }
 export interface ImportedFile {
   fileId: number | null;
@@ -79,8 +81,30 @@ export async function importEvidence(db: CaseDatabase, paths: string[], options:
   const importDir = join(stagingRoot, `import-${randomUUID()}`);
   await mkdir(importDir, { recursive: true });
   const enricher = offlineEnricher();
-  const stage = await Stage.create(join(importDir, 'rows'));
+  // Staged rows go to DuckDB in segments: while DuckDB loads one (on its own threads), Node
+  // parses the next, so the two cores overlap. The connection is used by one step at a time:
+  // everything else that queries awaits `loading` first.
+  let segment = 0;
+  let stage = await Stage.create(join(importDir, `rows-${segment}`));
+  let loading: Promise<void> = Promise.resolve();
   const failedFileIds: number[] = [];
+  const enqueueLoad = (full: Stage) => {
+    const next = loading.then(async () => {
+      await full.close();
+      await loadStage(conn, full, failedFileIds);
+      await rm(full.dir, { recursive: true, force: true });
+    });
+    next.catch(() => undefined); // awaited later; never an unhandled rejection meanwhile
+    loading = next;
+  };
+  const rotate = async () => {
+    const full = stage;
+    stage = await Stage.create(join(importDir, `rows-${++segment}`));
+    enqueueLoad(full);
+  };
+  const settled = async () => {
+    await loading;
+  };
   const results: ImportedFile[] = [];
   let bytesDone = 0;
   let recordsDone = 0;
@@ -110,6 +134,7 @@ export async function importEvidence(db: CaseDatabase, paths: string[], options:
     });
     for (const [index, path] of files.entries()) {
       checkCancel();
+      await settled();
       const bytes = sizes[index]!;
       report(path, index, true);
       const base: ImportedFile = { fileId: null, path, sha256: '', bytes, source: 'unknown', shape: 'unknown', recordsSeen: 0, recordsLoaded: 0, recordsRejected: 0, warnings: [], status: 'failed' };
@@ -133,8 +158,8 @@ export async function importEvidence(db: CaseDatabase, paths: string[], options:
       report(path, index, true);
     }
     checkCancel();
-    await stage.close();
-    await loadStage(conn, stage, failedFileIds);
+    enqueueLoad(stage);
+    await settled();
     checkCancel();
     await rebuildIdentity(conn, join(importDir, 'identity'));
     checkCancel();
@@ -175,7 +200,10 @@ export async function importEvidence(db: CaseDatabase, paths: string[], options:
             fileId: id,
             fileBytes: bytes,
             sniffed,
-            stage,
+            get stage() {
+              return stage;
+            },
+            maybeRotate: () => (stage.size > (options.segmentChars ?? SEGMENT_CHARS) ? rotate() : undefined),
             enricher,
             signal,
             nextEventId: () => ++eventId,
@@ -193,12 +221,16 @@ export async function importEvidence(db: CaseDatabase, paths: string[], options:
           warnings,
         );
       } catch (error) {
-        // Rows this file already staged are skipped at load time by its file_id.
+        // Rows of this file still staged are skipped at load time by file_id; rows already
+        // loaded with an earlier segment are deleted (inside the same transaction).
         failedFileIds.push(id);
         checkCancel();
+        await settled();
+        await deleteFileRows(conn, id);
         bytesDone -= fileBytesDone;
         return skipped(conn, importId, { ...base, source: parser.source, shape, reason: message(error) }, error instanceof FileError ? error.code : 'FAILED');
       }
+      await settled();
       const mtime = statSync(path).mtime.toISOString();
       await conn.run(
         `INSERT INTO evidence_files (file_id, import_id, sha256, path, file_name, bytes, modified_at, source, shape, parser, parser_version, encoding, compression,
@@ -239,6 +271,7 @@ export async function importEvidence(db: CaseDatabase, paths: string[], options:
       };
     }
   } catch (error) {
+    await loading.catch(() => undefined);
     await conn.run('ROLLBACK').catch(() => undefined);
     if (error instanceof Error && error.name === 'AbortError') throw new ContractError('CANCELLED', 'The import was cancelled; nothing from it was kept.');
     throw error;
@@ -246,6 +279,15 @@ export async function importEvidence(db: CaseDatabase, paths: string[], options:
     await stage.close().catch(() => undefined);
     await rm(importDir, { recursive: true, force: true });
   }
+}
+
+/** Staged characters per segment handed to DuckDB (~64 MB). */
+const SEGMENT_CHARS = 64 * 1024 * 1024;
+
+const fileTables = ['evidence_records', 'evidence_rejects', 'events', 'credential_facts', 'app_facts', 'principal_facts', 'grants', 'credential_links'];
+
+async function deleteFileRows(conn: CaseDatabase['connection'], fileId: number): Promise<void> {
+  for (const table of fileTables) await conn.run(`DELETE FROM ${table} WHERE file_id = $id`, { id: fileId });
 }
 
 async function skipped(conn: CaseDatabase['connection'], importId: number, file: ImportedFile, code: string): Promise<ImportedFile> {

@@ -33,6 +33,8 @@ export interface ParseJob {
   signal?: AbortSignal;
   onRawBytes: (n: number) => void;
   onRecord: () => void;
+  /** Called between records: hands a full staging segment to DuckDB so loading overlaps parsing. */
+  maybeRotate?: () => Promise<void> | undefined;
 }
 
 const SAMPLE = 200;
@@ -79,7 +81,7 @@ function readOptions(fileBytes: number, sniffed: Sniffed, signal?: AbortSignal, 
  */
 export async function parseFile(job: ParseJob, parser: ParserSpec, csv: { delimiter?: string; header?: string[] }, warnings: string[]): Promise<FileCounts> {
   const counts: FileCounts = { seen: 0, loaded: 0, rejected: 0, unmapped: 0, events: 0 };
-  const { stage, fileId } = job;
+  const { fileId } = job;
   const ctx = { platform: parser.platform, fileName: basename(job.path) };
   const header = csv.header;
   const headerKey = header ? header.join('\u0001') : '';
@@ -90,7 +92,7 @@ export async function parseFile(job: ParseJob, parser: ParserSpec, csv: { delimi
     counts.rejected++;
     const raw = rec.bytes ?? rec.head ?? Buffer.alloc(0);
     const sha = rec.sha256 ?? createHash('sha256').update(raw).digest('hex');
-    await stage.write('rejects', {
+    await job.stage.write('rejects', {
       file_id: fileId,
       record_no: rec.recordNo,
       byte_offset: rec.offset,
@@ -104,6 +106,8 @@ export async function parseFile(job: ParseJob, parser: ParserSpec, csv: { delimi
 
   for await (const rec of readRecords(job.path, readOptions(job.fileBytes, job.sniffed, job.signal, job.onRawBytes))) {
     if (header && rec.recordNo === 0) continue;
+    const rotation = job.maybeRotate?.();
+    if (rotation) await rotation;
     counts.seen++;
     job.onRecord();
     if (rec.reject || !rec.bytes) {
@@ -157,7 +161,7 @@ export async function parseFile(job: ParseJob, parser: ParserSpec, csv: { delimi
     }
     counts.loaded++;
     if (!exact) invalidUtf8++;
-    await stage.write('records', {
+    await job.stage.write('records', {
       file_id: fileId,
       record_no: rec.recordNo,
       byte_offset: rec.offset,
@@ -213,7 +217,7 @@ function normIds(ids: IdRef[]): IdRef[] {
 }
 
 async function writeMapped(job: ParseJob, parser: ParserSpec, recordNo: number, m: Mapped): Promise<{ any: boolean; events: number }> {
-  const { stage, fileId } = job;
+  const { stage, fileId } = job; // the segment cannot change inside one record
   let any = false;
   let events = 0;
   for (const e of m.events ?? []) {

@@ -17,6 +17,8 @@ export class Stage {
   /** Rows are batched into ~1 MB writes: one stream.write per row costs more than the row. */
   private readonly pending = new Map<StagedTable, { parts: string[]; size: number }>();
   readonly counts = new Map<StagedTable, number>();
+  /** Characters staged so far (decides when the import hands a segment to DuckDB). */
+  size = 0;
 
   private constructor(readonly dir: string) {}
 
@@ -45,6 +47,7 @@ export class Stage {
     const line = JSON.stringify(row, bigintAsNumber);
     batch.parts.push(line);
     batch.size += line.length + 1;
+    this.size += line.length + 1;
     if (batch.size < BATCH_CHARS) return undefined;
     return this.flush(table, stream, batch);
   }
