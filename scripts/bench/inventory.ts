@@ -98,6 +98,8 @@ try {
     console.log(`  filter "${text}"`.padEnd(26) + ` first page ${ms(t)}`);
   }
   for (const facet of ['github', 'revoked', 'github']) {
+    // Facet counts arrive after the first page (by design); wait for them before clicking one.
+    await page.locator('.facet-name', { hasText: facet }).first().waitFor();
     const t = await timeToFirstPage(
       page,
       `[...document.querySelectorAll('.facet-value')].find((l) => l.querySelector('.facet-name').textContent === ${JSON.stringify(facet)}).querySelector('input').click();`,
@@ -106,8 +108,9 @@ try {
     console.log(`  facet toggle ${facet.padEnd(12)} first page ${ms(t)}`);
   }
   // Back to the whole inventory for the scroll test.
-  await timeToFirstPage(page, `document.querySelectorAll('.facet-value input:checked').forEach((i) => i.click());`).catch(() => NaN);
-  await page.waitForTimeout(500);
+  await page.evaluate(`window.location.hash = '#/inventory'`);
+  await page.getByTestId('inventory-total').filter({ hasText: `${rows.toLocaleString('en-US')} credentials` }).waitFor();
+  await page.waitForTimeout(1500);
 
   const frames = (await page.evaluate(`(async () => {
     const grid = document.querySelector('[data-testid="inventory-grid"]');
