@@ -55,7 +55,11 @@ export function findingsHandlers({ session }: BackendContext): FindingsHandlers 
         await tuning.setParameter(conn(), rules(), ruleId, name, value, now());
         return {};
       }),
-    'findings.list': (filter) => listFindings(conn(), filter),
+    'findings.list': async (filter) => {
+      const { total, findings } = await listFindings(conn(), filter);
+      // the list carries summaries; explanation and evidence records come with findings.detail
+      return { total, findings: findings.map(({ explanation: _e, eventRefs: _r, inventoryRefs: _i, runId: _run, ...summary }) => summary) };
+    },
     'findings.detail': async ({ findingId }) => {
       const finding = await getFinding(conn(), findingId);
       if (!finding) throw new ContractError('NOT_FOUND', `No finding ${findingId} in the latest run`);
