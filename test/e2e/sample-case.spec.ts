@@ -48,6 +48,17 @@ describe('first launch', () => {
       await expect(opened.textContent()).resolves.toMatch(/sample/i);
       await page.getByRole('row', { name: /open/ }).waitFor();
       await page.getByRole('button', { name: 'Open sample case' }).and(page.locator(':enabled')).waitFor();
+
+      // Every view renders over real data without a render error, a console error or a CSP violation.
+      const views = ['import', 'inventory', 'graph', 'findings', 'timeline', 'cases', 'sql'];
+      for (const [i, view] of views.entries()) {
+        await page.keyboard.press(`Alt+${i + 1}`);
+        await page.locator(`main[data-view="${view}"] h1`).waitFor();
+        // Give the view's first data calls a moment before the screenshot (the SSE stream never idles).
+        await page.waitForTimeout(800);
+        await expect(page.getByText('RENDER_ERROR').count()).resolves.toBe(0);
+        await page.screenshot({ path: resultsPath(`sample-${view}.png`) });
+      }
     }
     expect(s.cspViolations).toEqual([]);
     expect(s.consoleErrors).toEqual([]);
