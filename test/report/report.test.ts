@@ -12,7 +12,8 @@ import { resourcePath } from '../../electron/core/paths';
 import { unwrap } from '../../electron/cli/in-process';
 import { payloads, writeHostileEvidence } from './hostile-fixtures';
 
-const schemaPath = process.env.FINDINGS_SCHEMA ?? '/work/shared/design/findings.schema.json';
+// The design contract's copy kept in the repo (shared/domain), so CI needs nothing outside it.
+const schemaPath = resourcePath('shared', 'domain', 'findings.schema.json');
 const sections = ['summary', 'charts', 'findings', 'affected', 'timeline', 'frameworks', 'evidence', 'provenance'];
 
 describe('report from a real case (sample GitHub + Salesforce exports and a hostile file)', () => {
