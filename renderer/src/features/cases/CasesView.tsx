@@ -4,6 +4,8 @@ import { api, callOrReport, useSessionStore } from '../../api';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorText } from '../../components/ErrorText';
 import { ViewHeader } from '../../components/ViewHeader';
+import { ReportPanel } from '../report';
+import { ActionLogPanel } from './ActionLogPanel';
 import { CaseTable } from './CaseTable';
 import { CreateCaseForm } from './CreateCaseForm';
 import { useCaseList } from './use-case-list';
@@ -112,6 +114,12 @@ export function CasesView() {
       ) : null}
       {cases && cases.length > 0 ? (
         <CaseTable cases={cases} currentId={currentCase?.id ?? null} busy={busy} onOpen={(id) => void open(id)} onClose={() => void close()} />
+      ) : null}
+      {currentCase ? (
+        <>
+          <ReportPanel caseName={currentCase.name} />
+          <ActionLogPanel caseId={currentCase.id} />
+        </>
       ) : null}
     </section>
   );
