@@ -9,6 +9,8 @@ export const baselineDefaults = {
   min_history_days: 5,
   /** Training events before novelty rules may fire. */
   min_history_events: 20,
+  /** Days of training (the most recent) the per-hour volume statistics learn from. */
+  hour_grain_days: 14,
   /** Events closer than this (seconds) are one run of a machine job. */
   burst_gap_seconds: 120,
   /** Intervals between runs needed before a rhythm is believed. */

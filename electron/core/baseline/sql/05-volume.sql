@@ -4,16 +4,18 @@
 DELETE FROM baseline_volume;
 
 INSERT INTO baseline_volume
-WITH hourly AS MATERIALIZED (
-  SELECT eid, ms // 3600000 AS hour_no,
-         count(*) AS calls, coalesce(sum(bytes), 0) AS bytes, coalesce(sum(rows), 0) AS rows, count(*) FILTER (WHERE failed) AS failures
+WITH daily AS MATERIALIZED (
+  SELECT eid, count(*) AS calls, coalesce(sum(bytes), 0) AS bytes, coalesce(sum(rows), 0) AS rows, count(*) FILTER (WHERE failed) AS failures
   FROM det_train
-  GROUP BY eid, ms // 3600000
+  GROUP BY eid, ms // 86400000
 ),
-daily AS MATERIALIZED (
-  SELECT eid, sum(calls) AS calls, sum(bytes) AS bytes, sum(rows) AS rows, sum(failures) AS failures
-  FROM hourly
-  GROUP BY eid, hour_no // 24
+hourly AS MATERIALIZED (
+  -- the hour grain learns from the most recent $hour_grain_days days of training: millions of
+  -- (entity, hour) groups otherwise, and recent hours describe today's load best
+  SELECT eid, count(*) AS calls, coalesce(sum(bytes), 0) AS bytes, coalesce(sum(rows), 0) AS rows, count(*) FILTER (WHERE failed) AS failures
+  FROM det_train
+  WHERE ms >= epoch_ms($analysis_start::TIMESTAMPTZ) - $hour_grain_days * 86400000
+  GROUP BY eid, ms // 3600000
 ),
 stats AS (
   -- hour grain: quartiles and p95 in one sort per metric (millions of hours); MAD is estimated

@@ -1,18 +1,17 @@
--- Systems, resources (objects, repositories, APIs) and operations each entity touched.
+-- Systems, resources (objects, repositories, APIs) and operations each entity touched. One pass
+-- groups the distinct combinations; the three features are read from that much smaller set.
 DELETE FROM baseline_resources;
 
 INSERT INTO baseline_resources
-SELECT entity_key, 'system', system_key, count(*), min(event_time)
-FROM detection_events
-WHERE event_time < $analysis_start::TIMESTAMPTZ AND system_key IS NOT NULL
-GROUP BY entity_key, system_key
+WITH combos AS MATERIALIZED (
+  SELECT entity_key, system_key, resource, operation, count(*) AS n, min(event_time) AS first_seen
+  FROM detection_events
+  WHERE event_time < $analysis_start::TIMESTAMPTZ
+    AND (system_key IS NOT NULL OR resource IS NOT NULL OR operation IS NOT NULL)
+  GROUP BY entity_key, system_key, resource, operation
+)
+SELECT entity_key, 'system', system_key, sum(n), min(first_seen) FROM combos WHERE system_key IS NOT NULL GROUP BY entity_key, system_key
 UNION ALL
-SELECT entity_key, 'resource', resource, count(*), min(event_time)
-FROM detection_events
-WHERE event_time < $analysis_start::TIMESTAMPTZ AND resource IS NOT NULL
-GROUP BY entity_key, resource
+SELECT entity_key, 'resource', resource, sum(n), min(first_seen) FROM combos WHERE resource IS NOT NULL GROUP BY entity_key, resource
 UNION ALL
-SELECT entity_key, 'operation', operation, count(*), min(event_time)
-FROM detection_events
-WHERE event_time < $analysis_start::TIMESTAMPTZ AND operation IS NOT NULL
-GROUP BY entity_key, operation;
+SELECT entity_key, 'operation', operation, sum(n), min(first_seen) FROM combos WHERE operation IS NOT NULL GROUP BY entity_key, operation;

@@ -3,6 +3,8 @@
 DELETE FROM baseline_scopes;
 
 INSERT INTO baseline_scopes
+-- Scope lists are grouped as strings joined by the unit separator (chr 31), which hashes faster
+-- than lists and never occurs in a scope.
 WITH granted AS (
   SELECT credential_key AS entity_key, UNNEST(scopes) AS scope FROM credentials WHERE scopes IS NOT NULL
   UNION
@@ -14,18 +16,18 @@ WITH granted AS (
 used AS (
   -- grouped by the whole scope list first: few distinct lists per entity, so the unnest is small
   SELECT entity_key, scope, sum(n) AS n
-  FROM (SELECT entity_key, UNNEST(scopes) AS scope, n
-        FROM (SELECT entity_key, scopes, count(*) AS n FROM detection_events
-              WHERE scopes IS NOT NULL AND event_time <= $as_of::TIMESTAMPTZ AND outcome <> 'failure'
-              GROUP BY entity_key, scopes))
+  FROM (SELECT entity_key, UNNEST(string_split(scope_list, chr(31))) AS scope, n
+        FROM (SELECT entity_key, array_to_string(scopes, chr(31)) AS scope_list, count(*) AS n FROM detection_events
+              WHERE scopes IS NOT NULL AND len(scopes) > 0 AND event_time <= $as_of::TIMESTAMPTZ AND outcome <> 'failure'
+              GROUP BY ALL))
   GROUP BY ALL
 ),
 requested AS (
   SELECT entity_key, scope, sum(n) AS n
-  FROM (SELECT entity_key, UNNEST(scopes_requested) AS scope, n
-        FROM (SELECT entity_key, scopes_requested, count(*) AS n FROM detection_events
-              WHERE scopes_requested IS NOT NULL AND event_time <= $as_of::TIMESTAMPTZ
-              GROUP BY entity_key, scopes_requested))
+  FROM (SELECT entity_key, UNNEST(string_split(scope_list, chr(31))) AS scope, n
+        FROM (SELECT entity_key, array_to_string(scopes_requested, chr(31)) AS scope_list, count(*) AS n FROM detection_events
+              WHERE scopes_requested IS NOT NULL AND len(scopes_requested) > 0 AND event_time <= $as_of::TIMESTAMPTZ
+              GROUP BY ALL))
   GROUP BY ALL
 ),
 keys AS (
