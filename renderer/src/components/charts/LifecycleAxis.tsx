@@ -20,7 +20,7 @@ const glyph: Record<string, string> = {
   activity_start: '▸',
   activity_end: '◂',
   reviewed: '✓',
-  expires: '⧗',
+  expires: '□',
   revoked: '✕',
 };
 
