@@ -40,9 +40,9 @@ export function collectReferences(tree: unknown): AstFinding {
     if (record.type === 'BASE_TABLE' && typeof record.table_name === 'string') {
       const schema = typeof record.schema_name === 'string' ? record.schema_name : '';
       const catalog = typeof record.catalog_name === 'string' ? record.catalog_name : '';
-      tables.add([catalog, schema, record.table_name].filter(Boolean).join('.'));
+      tables.add(record.table_name);
       if (!ALLOWED_SCHEMAS.has(schema) || (catalog && catalog !== 'memory' && !/^[a-z0-9_]+$/i.test(catalog))) {
-        tables.add(`\u0000${catalog}.${schema}`);
+        tables.add(`\u0000${[catalog, schema].filter(Boolean).join('.')}`);
       }
     }
     Object.values(record).forEach(visit);
@@ -55,7 +55,7 @@ export function collectReferences(tree: unknown): AstFinding {
 export function refusal(refs: AstFinding): string | null {
   const fn = refs.functions.find((f) => DENIED_FUNCTION.test(f));
   if (fn) return `The console cannot call ${fn}(): it reads files, other databases or the environment.`;
-  const table = refs.tables.find((t) => t.startsWith('\u0000') || FILE_LIKE.test(t.split('.').pop() ?? ''));
+  const table = refs.tables.find((t) => t.startsWith('\u0000') || FILE_LIKE.test(t));
   if (table) return `The console reads only the case's own tables and views, not ${table.replace('\u0000', '')}.`;
   return null;
 }

@@ -48,7 +48,6 @@ function InventoryBody({ caseId }: { caseId: string }) {
   const state = useMemo(() => stateFromParams(params), [params]);
   const [visible, setVisible] = useState<InventoryColumn[]>(savedColumns);
   const [selected, setSelected] = useState<number | null>(null);
-  const [searchText, setSearchText] = useState(state.filter.text ?? '');
   const [exportError, setExportError] = useState<{ code: string; message: string } | null>(null);
 
   const setState = (next: InventoryState) => {
@@ -94,18 +93,21 @@ function InventoryBody({ caseId }: { caseId: string }) {
       <FacetPanel facets={facets?.facets ?? null} filter={state.filter} onToggle={(f: InventoryFacetColumn, v) => setState({ ...state, filter: toggleFacet(state.filter, f, v) })} />
       <div className="inventory-main">
         <div className="toolbar">
+          {/* Keyed by the URL's text so back/forward put the box back in step with the grid. */}
           <form
+            key={state.filter.text ?? ''}
             className="inline-form"
             role="search"
             onSubmit={(e) => {
               e.preventDefault();
-              setState({ ...state, filter: { ...state.filter, text: searchText.trim() || undefined } });
+              const text = String(new FormData(e.currentTarget).get('q') ?? '').trim();
+              setState({ ...state, filter: { ...state.filter, text: text || undefined } });
             }}
           >
             <label className="visually-hidden" htmlFor="inventory-filter">
               Filter credentials
             </label>
-            <input id="inventory-filter" type="search" placeholder="Filter: key, name, owner, app, purpose" value={searchText} onChange={(e) => setSearchText(e.target.value)} />
+            <input id="inventory-filter" name="q" type="search" placeholder="Filter: key, name, owner, app, purpose" defaultValue={state.filter.text ?? ''} />
             <button type="submit">Filter</button>
           </form>
           {state.filter.credential ? (
