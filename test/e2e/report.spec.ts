@@ -90,7 +90,7 @@ describe('report from the sample case, opened offline', () => {
     await expect(viewer.getByText(payloads.appName).count()).resolves.toBeGreaterThan(0);
     await expect(viewer.getByText(payloads.userAgent, { exact: false }).count()).resolves.toBeGreaterThan(0);
     await expect(viewer.title()).resolves.toMatch(/^Tokenscope report — /);
-    await expect(viewer.evaluate(() => document.querySelectorAll('script, img, iframe, object, embed, a[href], link').length)).resolves.toBe(0);
+    await expect(viewer.locator('script, img, iframe, object, embed, a[href], link').count()).resolves.toBe(0);
 
     await viewer.screenshot({ path: resultsPath('report-offline.png') });
     expect(requests).toContain(REPORT_URL);
