@@ -1,24 +1,24 @@
 WITH moving AS (
   -- only entities seen from more than one place in the window can alternate between places
-  SELECT entity_key
+  SELECT entity_key, coalesce(principal_key, actor_id, '') AS caller
   FROM detection_events
   WHERE entity_type = 'credential'
     AND event_time >= $analysis_start::TIMESTAMPTZ AND event_time <= $as_of::TIMESTAMPTZ AND outcome <> 'failure'
-  GROUP BY entity_key
+  GROUP BY entity_key, coalesce(principal_key, actor_id, '')
   HAVING count(DISTINCT country) > 1 OR count(DISTINCT asn) > 1
 ),
 placed AS (
-  SELECT entity_key, entity_type, event_id, event_time, ts, lat, lon, country,
+  SELECT entity_key, entity_type, coalesce(principal_key, actor_id, '') AS caller, event_id, event_time, ts, lat, lon, country,
          coalesce(country, '?') || '/AS' || coalesce(CAST(asn AS VARCHAR), '?') AS place,
          CAST(floor(ts / ($window_minutes * 60)) AS BIGINT) AS slot
   FROM detection_events e
-  SEMI JOIN moving m ON m.entity_key = e.entity_key
+  SEMI JOIN moving m ON m.entity_key = e.entity_key AND m.caller = coalesce(e.principal_key, e.actor_id, '')
   WHERE event_time >= $analysis_start::TIMESTAMPTZ AND event_time <= $as_of::TIMESTAMPTZ
     AND outcome <> 'failure' AND (country IS NOT NULL OR asn IS NOT NULL)
     AND NOT EXISTS (SELECT 1 FROM allowlist_networks a WHERE det_network_matches(e.ip, e.asn, a.entry))
 ),
 switched AS (
-  SELECT *, CASE WHEN lag(place) OVER (PARTITION BY entity_key, slot ORDER BY ts, event_id) <> place THEN 1 ELSE 0 END AS switch
+  SELECT *, CASE WHEN lag(place) OVER (PARTITION BY entity_key, caller, slot ORDER BY ts, event_id) <> place THEN 1 ELSE 0 END AS switch
   FROM placed
 ),
 slots AS (
@@ -27,7 +27,7 @@ slots AS (
          min(lat) AS lat0, min(lon) AS lon0, max(lat) AS lat1, max(lon) AS lon1,
          list(event_id) AS ids
   FROM switched
-  GROUP BY entity_key, slot
+  GROUP BY entity_key, caller, slot
   HAVING count(DISTINCT place) >= 2 AND sum(switch) >= $min_switches
 )
 SELECT

@@ -1,17 +1,17 @@
 WITH moving AS (
-  -- only entities seen at more than one place in the window can jump
-  SELECT entity_key
+  -- only (credential, caller) pairs seen at more than one place in the window can jump
+  SELECT entity_key, coalesce(principal_key, actor_id, '') AS caller
   FROM detection_events
   WHERE entity_type = 'credential'
     AND event_time >= $analysis_start::TIMESTAMPTZ AND event_time <= $as_of::TIMESTAMPTZ
     AND lat IS NOT NULL AND lon IS NOT NULL AND outcome <> 'failure'
-  GROUP BY entity_key
+  GROUP BY entity_key, coalesce(principal_key, actor_id, '')
   HAVING count(DISTINCT round(lat, 1)) > 1 OR count(DISTINCT round(lon, 1)) > 1
 ),
 located AS (
-  SELECT entity_key, entity_type, event_id, event_time, ts, lat, lon, country, ip
+  SELECT entity_key, entity_type, coalesce(principal_key, actor_id, '') AS caller, event_id, event_time, ts, lat, lon, country, ip
   FROM detection_events e
-  SEMI JOIN moving m ON m.entity_key = e.entity_key
+  SEMI JOIN moving m ON m.entity_key = e.entity_key AND m.caller = coalesce(e.principal_key, e.actor_id, '')
   WHERE event_time >= $analysis_start::TIMESTAMPTZ AND event_time <= $as_of::TIMESTAMPTZ
     AND lat IS NOT NULL AND lon IS NOT NULL AND outcome <> 'failure'
     AND NOT EXISTS (SELECT 1 FROM allowlist_networks a WHERE det_network_matches(e.ip, e.asn, a.entry))
@@ -21,7 +21,8 @@ paired AS (
          lag(ts) OVER w AS prev_ts, lag(lat) OVER w AS prev_lat, lag(lon) OVER w AS prev_lon,
          lag(country) OVER w AS prev_country, lag(event_id) OVER w AS prev_id, lag(event_time) OVER w AS prev_time
   FROM located
-  WINDOW w AS (PARTITION BY entity_key ORDER BY ts, event_id)
+  -- one credential held by several people (a delegated grant keyed by client id) travels per person
+  WINDOW w AS (PARTITION BY entity_key, caller ORDER BY ts, event_id)
 ),
 jumps AS (
   SELECT *, det_km(prev_lat, prev_lon, lat, lon) AS km, greatest(ts - prev_ts, 1) AS secs

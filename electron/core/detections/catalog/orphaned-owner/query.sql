@@ -1,10 +1,15 @@
-WITH owners AS (
+WITH hr_loaded AS (
+  -- an HR owner list was loaded when any principal carries an HR status
+  SELECT count(*) > 0 AS yes FROM principals WHERE hr_status <> 'unknown'
+),
+owners AS (
   SELECT c.credential_key, c.owner_key, c.created_at, p.principal_key, p.hr_status, p.end_date, coalesce(p.email, p.display_name, c.owner_key) AS owner,
          CASE
            WHEN c.owner_key IS NULL THEN 'no owner recorded'
            WHEN p.principal_key IS NULL THEN 'owner unknown to every loaded source'
            WHEN p.hr_status = 'terminated' THEN 'owner terminated'
            WHEN p.end_date IS NOT NULL AND p.end_date <= CAST($as_of::TIMESTAMPTZ AS DATE) THEN 'owner departed'
+           WHEN p.kind = 'person' AND p.hr_status = 'unknown' AND (SELECT yes FROM hr_loaded) THEN 'owner not in the HR owner list'
          END AS problem
   FROM credentials c
   LEFT JOIN principals p ON p.principal_key = c.owner_key

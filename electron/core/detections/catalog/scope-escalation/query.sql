@@ -13,6 +13,15 @@ signals AS (
     AND e.scopes_requested IS NOT NULL
     AND len(list_filter(e.scopes_requested, s -> NOT list_contains(g.scopes, s))) > 0
   UNION ALL
+  -- scopes carried by a re-authorisation or call beyond what the inventory/register grants
+  SELECT e.entity_key, e.entity_type, e.event_id, e.event_time, 'scopes_beyond_granted',
+         list_filter(e.scopes, s -> NOT list_contains(g.scopes, s))
+  FROM detection_events e
+  JOIN granted g ON g.entity_key = e.entity_key
+  WHERE e.event_time >= $analysis_start::TIMESTAMPTZ AND e.event_time <= $as_of::TIMESTAMPTZ
+    AND e.outcome <> 'failure' AND e.scopes IS NOT NULL
+    AND len(list_filter(e.scopes, s -> NOT list_contains(g.scopes, s))) > 0
+  UNION ALL
   -- insufficient-scope failures
   SELECT e.entity_key, e.entity_type, e.event_id, e.event_time, 'insufficient_scope_failure', coalesce(e.scopes_requested, [])
   FROM detection_events e
