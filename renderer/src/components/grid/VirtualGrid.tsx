@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { memo, useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import './grid.css';
 
 export interface GridColumn<R> {
@@ -120,27 +120,52 @@ export function VirtualGrid<R>({
         })}
       </div>
       <div className="vgrid-body" style={{ height: virtualizer.getTotalSize(), width: totalWidth }}>
-        {items.map((item) => {
-          const row = getRow(item.index);
-          return (
-            <div
-              key={item.key}
-              role="row"
-              aria-rowindex={item.index + 2}
-              aria-selected={selected === item.index}
-              className={`vgrid-row${selected === item.index ? ' is-selected' : ''}${item.index % 2 ? ' is-odd' : ''}`}
-              style={{ transform: `translateY(${item.start}px)`, height: rowHeight }}
-              onClick={() => onSelect?.(item.index)}
-            >
-              {columns.map((c) => (
-                <div key={c.id} role="gridcell" className={`vgrid-cell${c.numeric ? ' numeric' : ''}`} style={{ width: c.width }} title={row && c.title ? c.title(row) : undefined}>
-                  {row ? c.render(row) : <span className="vgrid-loading">…</span>}
-                </div>
-              ))}
-            </div>
-          );
-        })}
+        {items.map((item) => (
+          <GridRow
+            key={item.key}
+            index={item.index}
+            start={item.start}
+            height={rowHeight}
+            row={getRow(item.index)}
+            columns={columns}
+            selected={selected === item.index}
+            onSelect={onSelect}
+          />
+        ))}
       </div>
     </div>
   );
 }
+
+interface GridRowProps<R> {
+  index: number;
+  start: number;
+  height: number;
+  row: R | undefined;
+  columns: GridColumn<R>[];
+  selected: boolean;
+  onSelect?(index: number): void;
+}
+
+/**
+ * One row, memoised: while scrolling only rows that enter the window render; rows already on
+ * screen keep their DOM (the virtualiser moves them with a transform).
+ */
+const GridRow = memo(function GridRow<R>({ index, start, height, row, columns, selected, onSelect }: GridRowProps<R>) {
+  return (
+    <div
+      role="row"
+      aria-rowindex={index + 2}
+      aria-selected={selected}
+      className={`vgrid-row${selected ? ' is-selected' : ''}${index % 2 ? ' is-odd' : ''}`}
+      style={{ transform: `translateY(${start}px)`, height }}
+      onClick={() => onSelect?.(index)}
+    >
+      {columns.map((c) => (
+        <div key={c.id} role="gridcell" className={`vgrid-cell${c.numeric ? ' numeric' : ''}`} style={{ width: c.width }} title={row && c.title ? c.title(row) : undefined}>
+          {row ? c.render(row) : <span className="vgrid-loading">…</span>}
+        </div>
+      ))}
+    </div>
+  );
+}) as <R>(props: GridRowProps<R>) => ReactNode;

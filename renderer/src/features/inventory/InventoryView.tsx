@@ -72,7 +72,7 @@ function InventoryBody({ caseId }: { caseId: string }) {
     };
   }, [pageReady, state.filter]);
 
-  const columns = visible.map((c) => inventoryGridColumns[c]);
+  const columns = useMemo(() => visible.map((c) => inventoryGridColumns[c]), [visible]);
   const onSort = (column: string) => {
     const same = state.sort.column === column;
     setState({ ...state, sort: { column: column as InventoryColumn, direction: same && state.sort.direction === 'desc' ? 'asc' : 'desc' } });

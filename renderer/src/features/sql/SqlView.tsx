@@ -56,6 +56,7 @@ function SqlBody({ caseId }: { caseId: string }) {
   const saved = useCall('sql.savedList', {}, [caseId, savedVersion]);
   const tables = useCall('sql.tables', {}, caseId);
   const rows = useMemo(() => (result ? decodeArrowRows(result.arrow).rows : []), [result]);
+  const columns = useMemo(() => (result ? resultColumns(result) : []), [result]);
 
   const run = async (text = sql) => {
     setRunning(true);
@@ -179,7 +180,7 @@ function SqlBody({ caseId }: { caseId: string }) {
           </p>
         ) : null}
         {result ? (
-          <VirtualGrid label="Query results" testId="sql-grid" columns={resultColumns(result)} rowCount={rows.length} getRow={(i) => rows[i]} height="calc(100vh - 420px)" />
+          <VirtualGrid label="Query results" testId="sql-grid" columns={columns} rowCount={rows.length} getRow={(i) => rows[i]} height="calc(100vh - 420px)" />
         ) : null}
       </div>
     </div>
