@@ -62,6 +62,13 @@ describe('inventory snapshot diff (real importer on two exports)', () => {
     expect(d.disappeared.map((c) => c.key)).toEqual([expect.stringContaining(String(removedKey))]);
   }, 120_000);
 
+  it('two AWS credential reports (October and November in the sample data): a new key slot and a disabled key', async () => {
+    const d = await diffExports(resourcePath('sample-data', 'aws', 'iam', 'credential-report-2026-10-07.csv'), resourcePath('sample-data', 'aws', 'iam', 'credential-report.csv'));
+    expect(d.sources).toEqual({ old: ['aws'], new: ['aws'] });
+    expect(d.appeared.map((c) => c.key)).toEqual([expect.stringMatching(/^aws\|access_key\|aws_key_slot=arn:aws:iam::\d+:user\/svc-ops-dashboard#2$/)]);
+    expect(d.statusChanged).toEqual([expect.objectContaining({ old: 'active', new: 'disabled', name: 'svc-ops-dashboard access key 1' })]);
+  }, 120_000);
+
   it('refuses to compare exports of different platforms, naming both files', async () => {
     await expect(diffExports(join(dir, 'old.csv'), join(dir, 'applications-old.json'))).rejects.toThrow(/old\.csv \(google\) and applications-old\.json \(entra\) are not exports of the same platform/);
   }, 120_000);
@@ -69,7 +76,7 @@ describe('inventory snapshot diff (real importer on two exports)', () => {
 
 describe('snapshot diff rules (pure)', () => {
   const cred = (key: string, over: Partial<Snapshot['credentials'][number]> = {}) => ({
-    key, platform: 'aws', type: 'access_key', name: key, ownerKey: 'alice', appKey: null, appName: null, status: 'active', expiresAt: null, scopes: [], ...over,
+    key, platform: 'aws', type: 'access_key', name: key, ownerKey: 'alice', appKey: null, appName: null, status: 'active', createdAt: null, expiresAt: null, scopes: [], ...over,
   });
   const snap = (credentials: Snapshot['credentials']): Snapshot => ({ sources: ['aws'], credentials, grants: [], apps: new Map() });
 
@@ -82,6 +89,8 @@ describe('snapshot diff rules (pure)', () => {
     expect(d.widenedScopes).toEqual([{ kind: 'credential', key: 'k3', name: 'k3', added: ['b'], removed: ['a'] }]);
     expect(d.ownerChanged).toEqual([{ key: 'k2', name: 'k2', old: 'alice', new: 'bob' }]);
     expect(d.statusChanged).toEqual([{ key: 'k2', name: 'k2', old: 'active', new: 'disabled' }]);
+    const rotated = diffSnapshots(snap([cred('k1', { createdAt: '2026-01-01T00:00:00.000Z' })]), snap([cred('k1', { createdAt: '2026-06-01T00:00:00.000Z' })]));
+    expect(rotated.reissued).toEqual([{ key: 'k1', name: 'k1', old: '2026-01-01T00:00:00.000Z', new: '2026-06-01T00:00:00.000Z' }]);
     expect(d.appeared).toEqual([]);
     expect(formatDiff(diffSnapshots(snap([cred('k1')]), snap([cred('k1')])))).toMatch(/No changes\.$/);
   });

@@ -21,7 +21,7 @@ export async function readSnapshot(conn: DuckDBConnection): Promise<Snapshot> {
   const facts = (
     await conn.runAndReadAll(
       `WITH f AS (
-         SELECT platform, credential_type, file_id, record_no, seq, display_name, app_ref, app_name, status, epoch_ms(expires_at) AS expires,
+         SELECT platform, credential_type, file_id, record_no, seq, display_name, app_ref, app_name, status, epoch_ms(created_at) AS created, epoch_ms(expires_at) AS expires,
                 coalesce(owner_email, owner_ref) AS owner,
                 (SELECT string_agg(x.kind || '=' || x.value, ' ' ORDER BY x.kind, x.value)
                    FROM (SELECT unnest(from_json(ids, '[{"kind":"VARCHAR","value":"VARCHAR"}]'), recursive := true)) x) AS id_text,
@@ -48,6 +48,7 @@ export async function readSnapshot(conn: DuckDBConnection): Promise<Snapshot> {
       appKey: r.app_ref === null ? null : String(r.app_ref),
       appName: r.app_name === null ? null : String(r.app_name),
       status: r.status === null ? 'unknown' : String(r.status),
+      createdAt: iso(r.created),
       expiresAt: iso(r.expires),
       scopes: list(r.scopes).slice().sort(),
     });

@@ -13,6 +13,8 @@ export interface SnapshotCredential {
   appKey: string | null;
   appName: string | null;
   status: string;
+  /** When this secret was issued (created or last rotated), when the export says. */
+  createdAt: string | null;
   expiresAt: string | null;
   scopes: string[];
 }
@@ -51,6 +53,8 @@ export interface SnapshotDiff {
   narrowedScopes: ScopeChange[];
   ownerChanged: Array<{ key: string; name: string | null; old: string | null; new: string | null }>;
   statusChanged: Array<{ key: string; name: string | null; old: string; new: string }>;
+  /** Same credential slot, issued again (rotated or replaced): a new secret under an old name. */
+  reissued: Array<{ key: string; name: string | null; old: string | null; new: string | null }>;
   /** New credentials (secrets, certificates, keys, tokens) on an app that was already in the old export. */
   newSecretsOnExistingApps: Array<{ appKey: string; appName: string | null; credential: SnapshotCredential }>;
   grantsAppeared: SnapshotGrant[];
@@ -77,6 +81,7 @@ export function diffSnapshots(oldSnap: Snapshot, newSnap: Snapshot): SnapshotDif
   const narrowedScopes: ScopeChange[] = [];
   const ownerChanged: SnapshotDiff['ownerChanged'] = [];
   const statusChanged: SnapshotDiff['statusChanged'] = [];
+  const reissued: SnapshotDiff['reissued'] = [];
   for (const c of sortByKey([...newSnap.credentials])) {
     const before = oldCreds.get(c.key);
     if (!before) continue;
@@ -84,6 +89,7 @@ export function diffSnapshots(oldSnap: Snapshot, newSnap: Snapshot): SnapshotDif
     if (change) (change.added.length ? widenedScopes : narrowedScopes).push(change);
     if (before.ownerKey !== c.ownerKey) ownerChanged.push({ key: c.key, name: c.name, old: before.ownerKey, new: c.ownerKey });
     if (before.status !== c.status) statusChanged.push({ key: c.key, name: c.name, old: before.status, new: c.status });
+    if (before.createdAt !== null && c.createdAt !== null && before.createdAt !== c.createdAt) reissued.push({ key: c.key, name: c.name, old: before.createdAt, new: c.createdAt });
   }
   const oldGrants = byKey(oldSnap.grants);
   const newGrants = byKey(newSnap.grants);
@@ -106,6 +112,7 @@ export function diffSnapshots(oldSnap: Snapshot, newSnap: Snapshot): SnapshotDif
     narrowedScopes,
     ownerChanged,
     statusChanged,
+    reissued,
     newSecretsOnExistingApps,
     grantsAppeared: sortByKey(newSnap.grants.filter((g) => !oldGrants.has(g.key))),
     grantsDisappeared: sortByKey(oldSnap.grants.filter((g) => !newGrants.has(g.key))),
