@@ -1,7 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { CaseInfo } from '../../../shared/contract';
 import { listLog, sealLog, verifyLog, type ChainVerdict, type LogEntry } from '../cases/action-log';
-import { annotations, listTriage, type TriageRecord } from '../cases/triage';
+import { listTriage, type TriageRecord } from '../cases/triage';
 import { datasetDigest, type DatasetDigest } from '../bundle/digest';
 import { loadCatalog } from '../detections/engine/catalog';
 import { listFindings, type StoredFinding } from '../detections/engine/findings-store';
@@ -222,17 +222,27 @@ export async function gatherReport(conn: DuckDBConnection, info: CaseInfo, gener
   const triage = new Map((await listTriage(conn, generatedAt)).map((t) => [t.findingId, t]));
   const { findings: stored } = await listFindings(conn, { includeSuppressed: false });
   const suppressed = Number((await rows(conn, `SELECT count(*) AS n FROM findings WHERE suppression_id IS NOT NULL`))[0]!.n);
-  const findings: ReportFinding[] = [];
-  for (const f of stored) {
-    const notes = await annotations(conn, { type: 'finding', key: f.id });
-    findings.push({
-      ...f,
-      ruleTitle: titles.get(f.ruleId)?.title ?? f.ruleId,
-      triage: triage.get(f.id) ?? null,
-      notes: notes.notes.map((n) => `${n.createdAt} ${n.author}: ${n.body}`),
-      tags: notes.tags,
-    });
+  // Notes and tags for every finding in two queries (one per table), not three per finding.
+  const notes = new Map<string, string[]>();
+  for (const r of await rows(
+    conn,
+    `SELECT target_key, body, author, epoch_ms(created_at) AS ms FROM case_notes WHERE target_type = 'finding' ORDER BY target_key, note_id`,
+  )) {
+    const key = String(r.target_key);
+    notes.set(key, [...(notes.get(key) ?? []), `${iso(r.ms)} ${String(r.author)}: ${String(r.body)}`]);
   }
+  const tags = new Map<string, string[]>();
+  for (const r of await rows(conn, `SELECT target_key, tag FROM case_tags WHERE target_type = 'finding' ORDER BY target_key, tag`)) {
+    const key = String(r.target_key);
+    tags.set(key, [...(tags.get(key) ?? []), String(r.tag)]);
+  }
+  const findings: ReportFinding[] = stored.map((f) => ({
+    ...f,
+    ruleTitle: titles.get(f.ruleId)?.title ?? f.ruleId,
+    triage: triage.get(f.id) ?? null,
+    notes: notes.get(f.id) ?? [],
+    tags: tags.get(f.id) ?? [],
+  }));
   const radius = new Map([...(await credentialRadius(conn)), ...(await appRadius(conn)), ...(await principalRadius(conn))]);
   const usedRules = [...new Set(findings.map((f) => f.ruleId))].sort();
   const datasets = (await rows(conn, `SELECT DISTINCT enrichment FROM imports WHERE enrichment IS NOT NULL ORDER BY 1`)).map((r) => String(r.enrichment));
