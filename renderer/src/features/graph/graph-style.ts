@@ -25,16 +25,20 @@ export const kindColours = {
   resource: '#9c6b4e',
 } as const;
 
+/** Plain polygons: cytoscape's round-* shapes cost arcs on every redraw. */
 export const kindShapes = {
   owner: 'ellipse',
-  credential: 'round-rectangle',
+  credential: 'rectangle',
   app: 'hexagon',
   scope: 'tag',
-  system: 'round-diamond',
-  resource: 'round-triangle',
+  system: 'diamond',
+  resource: 'triangle',
 } as const;
 
-/** Granted reach is drawn thin and dashed; used reach solid and heavier, so the two read apart. */
+/**
+ * Granted reach is drawn thin and dashed; used reach solid, red and heavier, so the two read apart.
+ * Haystack edges and no label wrapping: both are what keeps 20,000 edges drawable on a canvas.
+ */
 export function graphStylesheet(p: Palette): StylesheetJson {
   return [
     {
@@ -45,8 +49,6 @@ export function graphStylesheet(p: Palette): StylesheetJson {
         color: p.text,
         'text-valign': 'bottom',
         'text-margin-y': 3,
-        'text-max-width': '140px',
-        'text-wrap': 'ellipsis',
         'min-zoomed-font-size': 8,
         width: 'data(size)',
         height: 'data(size)',
@@ -59,7 +61,7 @@ export function graphStylesheet(p: Palette): StylesheetJson {
       selector: `node[kind = "${kind}"]`,
       style: { 'background-color': colour, shape: kindShapes[kind as keyof typeof kindShapes] },
     })),
-    { selector: 'node[?group]', style: { 'border-width': 2, 'border-style': 'double', 'border-color': p.border } },
+    { selector: 'node[?group]', style: { 'border-width': 2, 'border-color': p.text } },
     { selector: 'node[risk = "high"]', style: { 'border-width': 3, 'border-color': p.warn } },
     { selector: 'node[risk = "critical"]', style: { 'border-width': 4, 'border-color': p.warn } },
     { selector: 'node[findings > 0]', style: { 'border-width': 4, 'border-color': p.danger, 'border-style': 'solid' } },
@@ -69,13 +71,12 @@ export function graphStylesheet(p: Palette): StylesheetJson {
         width: 1,
         'line-color': p.border,
         'curve-style': 'haystack',
-        opacity: 0.7,
       },
     },
     { selector: 'edge[kind = "granted"], edge[kind = "reaches"]', style: { 'line-style': 'dashed', 'line-color': p.muted } },
     {
       selector: 'edge[kind = "used"]',
-      style: { width: 'data(weight)', 'line-color': p.danger, opacity: 0.85, 'curve-style': 'bezier', 'target-arrow-shape': 'triangle', 'target-arrow-color': p.danger },
+      style: { width: 'data(weight)', 'line-color': p.danger },
     },
     { selector: '.dim', style: { opacity: 0.15 } },
     { selector: '.focus', style: { 'overlay-color': p.accent, 'overlay-opacity': 0.25, 'overlay-padding': 6 } },
@@ -83,7 +84,12 @@ export function graphStylesheet(p: Palette): StylesheetJson {
   ];
 }
 
-/** fcose in draft quality (spectral only, no force refinement): the only layout fast enough at 5,000 nodes. */
+/**
+ * The optional organic layout for small views: fcose in draft quality (spectral only, no force
+ * refinement). Measured by bench:graph it still takes tens of seconds at 5,000 nodes here, so the
+ * default is the banded layout (layered-layout.ts) and this one is offered up to ORGANIC_MAX_NODES.
+ */
+export const ORGANIC_MAX_NODES = 800;
 export const layoutOptions = {
   name: 'fcose',
   quality: 'draft',
@@ -101,7 +107,9 @@ export const layoutOptions = {
 /** Options that keep pan/zoom cheap on the canvas renderer (software WebGL is slower here). */
 export const rendererOptions = {
   textureOnViewport: true,
-  hideEdgesOnViewport: false,
+  hideEdgesOnViewport: true,
+  /** A reading tool: positions come from the layout, and a drag anywhere pans. */
+  autoungrabify: true,
   motionBlur: false,
   pixelRatio: 1,
   wheelSensitivity: 0.4,

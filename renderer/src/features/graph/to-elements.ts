@@ -11,11 +11,17 @@ export function edgeWeight(kind: string, count: number): number {
   return kind === 'used' ? Math.min(8, 1.5 + Math.log10(Math.max(1, count))) : 1;
 }
 
+/** Long names are cut here rather than by cytoscape's text wrapping, which measures every label. */
+export function shortLabel(label: string, max = 48): string {
+  const chars = [...label];
+  return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : label;
+}
+
 /** The backend's view → cytoscape elements. Labels stay data: cytoscape draws them as canvas text. */
 export function toElements(view: GraphView): ElementDefinition[] {
   const nodes: ElementDefinition[] = view.nodes.map((n) => ({
     group: 'nodes',
-    data: { id: n.id, label: n.label, kind: n.kind, risk: n.risk ?? 'none', findings: n.findings, severity: n.severity ?? 'none', group: n.group, count: n.count, size: nodeSize(n.count) },
+    data: { id: n.id, label: shortLabel(n.label), kind: n.kind, risk: n.risk ?? 'none', findings: n.findings, severity: n.severity ?? 'none', group: n.group, count: n.count, size: nodeSize(n.count) },
   }));
   const edges: ElementDefinition[] = view.edges.map((e) => ({
     group: 'edges',
