@@ -6,6 +6,7 @@ import { CaseDatabase } from '../../electron/core/db/case-db';
 import { listFindings, type StoredFinding } from '../../electron/core/detections/engine/findings-store';
 import { runDetections } from '../../electron/core/detections/engine/run';
 import { importEvidence } from '../../electron/core/ingest';
+import { familyOf } from '../../shared/domain';
 
 /**
  * The planted stories of the sample case must all be found (right kind, right entity) and no
@@ -37,9 +38,12 @@ describe.skipIf(!available)('sample case against its answer key', () => {
       expect(imported.files.filter((f) => f.status === 'failed')).toEqual([]);
       const run = await runDetections(db.connection, { analysisStart: key.analysisStart });
       const { findings } = await listFindings(db.connection);
-      const credentials = Number(
-        (await db.connection.runAndReadAll(`SELECT count(*) AS n FROM credentials`)).getRowObjectsJS()[0]?.n ?? 0,
-      );
+      const counts = (
+        await db.connection.runAndReadAll(`SELECT count(*) AS n, count(*) FILTER (WHERE in_inventory) AS listed FROM credentials`)
+      ).getRowObjectsJS()[0];
+      const credentials = Number(counts?.n ?? 0);
+      const listed = Number(counts?.listed ?? 0);
+      const runtime = findings.filter((f) => familyOf(f.kind) === 'runtime').length;
 
       const missed = key.stories.filter((s) => !findings.some((f) => f.kind === s.kind && touches(f, s.entityIds)));
       const falseAlarms = key.lookalikes.flatMap((l) =>
@@ -51,7 +55,10 @@ describe.skipIf(!available)('sample case against its answer key', () => {
         [
           `sample case: as of ${run.asOf}, analysis from ${run.analysisStart}`,
           `recall ${(recall * 100).toFixed(1)}% (${key.stories.length - missed.length}/${key.stories.length} stories)`,
-          `findings ${findings.length} on ${credentials} credentials = ${((100 * findings.length) / Math.max(1, credentials)).toFixed(1)} per 100 credentials`,
+          `findings ${findings.length} (${runtime} runtime, ${findings.length - runtime} posture) on ${credentials} credentials = ` +
+            `${((100 * findings.length) / Math.max(1, credentials)).toFixed(1)} per 100 credentials ` +
+            `(${((100 * findings.length) / Math.max(1, listed)).toFixed(1)} per 100 of the ${listed} inventoried; ` +
+            `runtime ${((100 * runtime) / Math.max(1, credentials)).toFixed(1)} per 100 credentials)`,
           `by kind ${JSON.stringify(byKind)}`,
           `missed: ${missed.map((s) => `${s.id} (${s.kind})`).join(', ') || 'none'}`,
           `look-alike violations: ${falseAlarms.join('; ') || 'none'}`,
