@@ -1,1 +1,2 @@
 export { CasesView } from './CasesView';
+export { TriageControls } from './TriageControls';
