@@ -4,8 +4,9 @@
  * scanner quarantines anything outside these limits and loads the rest.
  */
 export const limits = {
-  /** One record (NDJSON line, CSV row, JSON array element) larger than this is rejected. */
-  maxRecordBytes: 16 * 1024 * 1024,
+  /** One record (NDJSON line, CSV row, JSON array element) larger than this is rejected. Kept at 8 MiB so
+   * even a worst-case JSON-escaped staged row fits the 64 MB read_json object limit in load.ts. */
+  maxRecordBytes: 8 * 1024 * 1024,
   /** Arrays and objects both count; deeper records are rejected with DEPTH_EXCEEDED. */
   maxDepth: 64,
   /** Raw bytes kept per rejected record; raw_sha256 and raw_length always describe all of it. */

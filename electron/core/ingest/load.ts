@@ -73,7 +73,7 @@ const loaders: Record<StagedTable, { columns: string; sql: string }> = {
 export async function loadStage(conn: DuckDBConnection, stage: Stage, failedFileIds: number[] = []): Promise<void> {
   for (const [table, loader] of Object.entries(loaders) as [StagedTable, (typeof loaders)[StagedTable]][]) {
     if (!stage.has(table)) continue;
-    const source = `(SELECT * FROM read_json($path, format = 'newline_delimited', maximum_object_size = 268435456, columns = ${loader.columns})
+    const source = `(SELECT * FROM read_json($path, format = 'newline_delimited', maximum_object_size = 67108864, columns = ${loader.columns})
       WHERE file_id NOT IN (SELECT unnest(CAST($failed AS INTEGER[]))))`;
     const sql = loader.sql.replaceAll('FROM staged', `FROM ${source}`);
     await conn.run(sql, { path: stage.path(table), failed: JSON.stringify(failedFileIds) });
