@@ -65,6 +65,10 @@ describe('report from the sample case, opened offline', () => {
     await saved.saveAs(file);
     await page.getByTestId('report-summary').waitFor();
     await expect(page.getByTestId('report-summary').textContent()).resolves.toMatch(/verified/);
+    // The action log panel lists the report generation and verifies the chain.
+    await page.getByRole('button', { name: 'Verify chain' }).click();
+    await expect(page.getByTestId('chain-verdict').textContent()).resolves.toMatch(/^Chain intact: \d+ entries\.$/);
+    await page.getByRole('cell', { name: 'report.generate' }).first().waitFor();
     const html = readFileSync(file, 'utf8');
     expect(html).toContain('Evil App &lt;script&gt;');
 
