@@ -1,0 +1,135 @@
+import cytoscape, { type Core, type LayoutOptions } from 'cytoscape';
+import fcose from 'cytoscape-fcose';
+import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import type { GraphNode, GraphView } from '../../../../shared/contract/methods/graph';
+import { applyBanded } from './apply-layout';
+import { graphStylesheet, layoutOptions, ORGANIC_MAX_NODES, rendererOptions } from './graph-style';
+import { readPalette } from './palette';
+import { toElements } from './to-elements';
+
+cytoscape.use(fcose);
+
+export type LayoutMode = 'banded' | 'organic';
+
+export interface GraphCanvasProps {
+  view: GraphView;
+  layout: LayoutMode;
+  /** Node ids to emphasise (blast radius, search); everything else dims. */
+  highlight: ReadonlySet<string> | null;
+  selected: string | null;
+  onSelect(id: string | null): void;
+  /** Double-click: expand a group, or reveal an entity's neighbours. */
+  onExpand(id: string): void;
+  cyRef: RefObject<Core | null>;
+}
+
+interface Tip {
+  x: number;
+  y: number;
+  node: GraphNode;
+}
+
+/**
+ * The cytoscape canvas. Labels are canvas text and the tooltip is React text, so names and user
+ * agents from evidence are never parsed as HTML.
+ */
+export function GraphCanvas({ view, layout, highlight, selected, onSelect, onExpand, cyRef }: GraphCanvasProps) {
+  const container = useRef<HTMLDivElement>(null);
+  const [tip, setTip] = useState<Tip | null>(null);
+  const byId = useMemo(() => new Map(view.nodes.map((n) => [n.id, n])), [view]);
+  const handlers = useRef({ onSelect, onExpand, byId });
+  useEffect(() => {
+    handlers.current = { onSelect, onExpand, byId };
+  });
+
+  useEffect(() => {
+    const el = container.current;
+    if (!el) return;
+    const cy = cytoscape({ container: el, style: graphStylesheet(readPalette()), ...rendererOptions, boxSelectionEnabled: false });
+    cyRef.current = cy;
+    cy.on('tap', 'node', (e) => handlers.current.onSelect(e.target.id() as string));
+    cy.on('tap', (e) => {
+      if (e.target === cy) handlers.current.onSelect(null);
+    });
+    cy.on('dbltap', 'node', (e) => handlers.current.onExpand(e.target.id() as string));
+    cy.on('mouseover', 'node', (e) => {
+      const node = handlers.current.byId.get(e.target.id() as string);
+      const p = e.renderedPosition ?? e.target.renderedPosition();
+      if (node) setTip({ x: p.x, y: p.y, node });
+    });
+    cy.on('mouseout', 'node', () => setTip(null));
+    cy.on('viewport', () => setTip(null));
+    // Theme switches change the CSS variables; the canvas needs the new colours explicitly.
+    const observer = new MutationObserver(() => cy.style(graphStylesheet(readPalette())));
+    observer.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme', 'class'] });
+    return () => {
+      observer.disconnect();
+      cy.destroy();
+      cyRef.current = null;
+    };
+  }, [cyRef]);
+
+  useEffect(() => {
+    const cy = cyRef.current;
+    const el = container.current;
+    if (!cy || !el) return;
+    setTip(null);
+    cy.batch(() => {
+      cy.elements().remove();
+      cy.add(toElements(view));
+    });
+    if (layout === 'organic' && view.nodes.length <= ORGANIC_MAX_NODES) {
+      cy.layout(layoutOptions as unknown as LayoutOptions).run();
+    } else {
+      applyBanded(cy, view, el.clientWidth || 800, el.clientHeight || 600);
+    }
+  }, [view, layout, cyRef]);
+
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    cy.batch(() => {
+      cy.elements().removeClass('dim focus');
+      if (highlight && highlight.size) {
+        cy.nodes().forEach((n) => {
+          n.addClass(highlight.has(n.id()) ? 'focus' : 'dim');
+        });
+        cy.edges().forEach((e) => {
+          if (!(highlight.has(e.source().id()) && highlight.has(e.target().id()))) e.addClass('dim');
+        });
+      }
+      cy.nodes(':selected').unselect();
+      if (selected) cy.getElementById(selected).select();
+    });
+  }, [highlight, selected, view, cyRef]);
+
+  return (
+    <div className="graph-canvas-wrap">
+      <div ref={container} className="graph-canvas" data-testid="graph-canvas" role="img" aria-label={`Graph of ${view.nodes.length} nodes and ${view.edges.length} edges`} />
+      {tip ? <NodeTip tip={tip} /> : null}
+    </div>
+  );
+}
+
+function NodeTip({ tip }: { tip: Tip }) {
+  const { node } = tip;
+  return (
+    <div className="graph-tooltip" role="tooltip" data-testid="graph-tooltip" style={{ left: tip.x + 12, top: tip.y + 12 }}>
+      <div className="graph-tooltip-title">{node.label}</div>
+      <div className="muted">
+        {node.group ? `group of ${node.count} ${node.kind}s` : node.kind}
+        {node.platform ? ` · ${node.platform}` : ''}
+        {node.risk ? ` · ${node.risk} risk` : ''}
+        {node.findings ? ` · ${node.findings} open finding${node.findings === 1 ? '' : 's'}${node.severity ? ` (worst ${node.severity})` : ''}` : ''}
+      </div>
+      <dl className="kv">
+        {Object.entries(node.detail).map(([k, v]) => (
+          <div key={k}>
+            <dt>{k}</dt>
+            <dd>{v}</dd>
+          </div>
+        ))}
+      </dl>
+    </div>
+  );
+}
