@@ -4,6 +4,9 @@ import { api, useCall } from '../../api';
 import { ErrorText } from '../../components/ErrorText';
 import { triageRequest, triageStateLabels, type TriageStateName } from './triage-form';
 
+const linkTargetTypes = ['credential', 'event', 'finding', 'app', 'principal'] as const;
+type LinkTargetType = (typeof linkTargetTypes)[number];
+
 /**
  * Triage one finding: state (accepted risk with an expiry), a note, tags; shows its notes, tags
  * and links. Meant to sit in a finding's detail panel (the Findings view embeds it). Every change
@@ -18,10 +21,12 @@ export function TriageControls({ findingId, onChanged }: { findingId: string; on
   const [expiry, setExpiry] = useState('');
   const [note, setNote] = useState('');
   const [tag, setTag] = useState('');
+  const [linkType, setLinkType] = useState<LinkTargetType>('credential');
+  const [linkKey, setLinkKey] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [error, setError] = useState<ErrorInfo | null>(null);
   const [busy, setBusy] = useState(false);
-  const ids = { state: useId(), expiry: useId(), note: useId(), tag: useId() };
+  const ids = { state: useId(), expiry: useId(), note: useId(), tag: useId(), linkType: useId(), linkKey: useId() };
 
   async function done(result: { ok: true } | { ok: false; error: ErrorInfo }) {
     setBusy(false);
@@ -47,6 +52,18 @@ export function TriageControls({ findingId, onChanged }: { findingId: string; on
     setBusy(true);
     const result = await api.invoke('triage.tag', { target: { type: 'finding', key: findingId }, tag: tag.trim(), present: true });
     if (result.ok) setTag('');
+    await done(result);
+  }
+
+  async function addLink() {
+    if (!linkKey.trim()) return;
+    setBusy(true);
+    const result = await api.invoke('triage.link', {
+      from: { type: 'finding', key: findingId },
+      to: { type: linkType, key: linkKey.trim() },
+      relation: 'related',
+    });
+    if (result.ok) setLinkKey('');
     await done(result);
   }
 
@@ -88,6 +105,21 @@ export function TriageControls({ findingId, onChanged }: { findingId: string; on
         <input id={ids.tag} type="text" maxLength={64} value={tag} onChange={(e) => setTag(e.target.value)} />
         <button type="button" onClick={() => void addTag()} disabled={busy || !tag.trim()}>
           Add tag
+        </button>
+      </div>
+      <div className="inline-form">
+        <label htmlFor={ids.linkType}>Link to</label>
+        <select id={ids.linkType} value={linkType} onChange={(e) => setLinkType(e.target.value as LinkTargetType)}>
+          {linkTargetTypes.map((t) => (
+            <option key={t} value={t}>
+              {t}
+            </option>
+          ))}
+        </select>
+        <label htmlFor={ids.linkKey}>Key</label>
+        <input id={ids.linkKey} type="text" maxLength={512} placeholder="credential key, event id, finding id…" value={linkKey} onChange={(e) => setLinkKey(e.target.value)} />
+        <button type="button" onClick={() => void addLink()} disabled={busy || !linkKey.trim()}>
+          Add link
         </button>
       </div>
       {problem ? (
