@@ -12,6 +12,7 @@ import { loadStage } from './load';
 import { parseFile, recognise } from './process-file';
 import { sniff } from './sniff';
 import { Stage } from './stage';
+import type { ParserSpec } from './types';
 
 export interface ImportProgress {
   file: string;
@@ -24,6 +25,8 @@ export interface ImportProgress {
 export interface ImportOptions {
   onProgress?: (p: ImportProgress) => void;
   signal?: AbortSignal;
+  /** A parser the user chose for a file (the generic column mapper); skips recognition for that file. */
+  parserFor?: (path: string) => ParserSpec | undefined;
   /** Staged characters per segment handed to DuckDB; tests lower it to exercise many segments. */
   segmentChars?: number;
 }
@@ -181,7 +184,7 @@ export async function importEvidence(db: CaseDatabase, paths: string[], options:
       if (!sniffed.container) return skipped(conn, importId, { ...base, status: 'unrecognised', reason: sniffed.reason ?? 'unknown content' }, 'UNRECOGNISED');
       let recognition;
       try {
-        recognition = await recognise(path, bytes, sniffed, signal);
+        recognition = await recognise(path, bytes, sniffed, signal, options.parserFor?.(path));
       } catch (error) {
         checkCancel();
         return skipped(conn, importId, { ...base, reason: message(error) }, error instanceof FileError ? error.code : 'UNREADABLE');

@@ -40,7 +40,14 @@ export interface ParseJob {
 const SAMPLE = 200;
 
 /** Which parser reads this file, from a sample of its content (CSV: its header). */
-export async function recognise(path: string, fileBytes: number, sniffed: Sniffed, signal?: AbortSignal): Promise<Recognition & { delimiter?: string; header?: string[] }> {
+export async function recognise(
+  path: string,
+  fileBytes: number,
+  sniffed: Sniffed,
+  signal?: AbortSignal,
+  /** A parser chosen by the user (column mapping): used as is; CSV still needs its header and delimiter. */
+  chosen?: ParserSpec,
+): Promise<Recognition & { delimiter?: string; header?: string[] }> {
   const options = readOptions(fileBytes, sniffed, signal);
   if (sniffed.container === 'csv') {
     for await (const rec of readRecords(path, options)) {
@@ -52,10 +59,11 @@ export async function recognise(path: string, fileBytes: number, sniffed: Sniffe
         return { parser: null, reason: parsed.ok ? 'the first line does not look like a CSV header' : `the CSV header is malformed: ${parsed.message}` };
       }
       const header = parsed.fields.map((h) => h.replace(/^\uFEFF/, '').trim());
-      return { ...recogniseHeader(header.map(normaliseHeader)), delimiter, header };
+      return { ...(chosen ? { parser: chosen, matched: 1, sampled: 1 } : recogniseHeader(header.map(normaliseHeader))), delimiter, header };
     }
     return { parser: null, reason: 'the file has no rows' };
   }
+  if (chosen) return { parser: chosen, matched: 1, sampled: 1 };
   const sample: Doc[] = [];
   for await (const rec of readRecords(path, options)) {
     if (rec.bytes && !rec.reject && (rec.depth ?? 0) <= limits.maxDepth) {

@@ -2,11 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { ContractError } from '../../../../shared/contract';
 import { UPLOAD_CHUNK_BYTES } from '../../../../shared/contract/methods/upload';
 import { importEvidence } from '../../ingest';
+import { mappingParser } from '../../upload/column-mapping';
+import { inspectUpload } from '../../upload/inspect';
 import { UploadStore } from '../../upload/staging';
 import type { BackendContext } from '../context';
 import type { Handlers } from '../router';
 
-type UploadHandlers = Pick<Handlers, 'upload.begin' | 'upload.chunk' | 'upload.import' | 'upload.cancel'>;
+type UploadHandlers = Pick<Handlers, 'upload.begin' | 'upload.chunk' | 'upload.inspect' | 'upload.import' | 'upload.cancel'>;
 
 export function uploadHandlers({ session, events }: BackendContext): UploadHandlers {
   const store = new UploadStore();
@@ -21,10 +23,15 @@ export function uploadHandlers({ session, events }: BackendContext): UploadHandl
       if (bytes.length > UPLOAD_CHUNK_BYTES) throw new ContractError('BAD_REQUEST', `A chunk is at most ${UPLOAD_CHUNK_BYTES} bytes`);
       return { received: await store.append(uploadId, offset, bytes) };
     },
-    'upload.import': async ({ uploadIds }) => {
+    'upload.inspect': async ({ uploadId }) => {
+      const [upload] = store.complete([uploadId], session.require().path);
+      return inspectUpload(upload!.path, upload!.expected);
+    },
+    'upload.import': async ({ uploadIds, mappings }) => {
       const db = session.require();
       if (running) throw new ContractError('CONFLICT', 'An upload import is already running; cancel it or wait for it to finish.');
       const uploads = store.complete(uploadIds, db.path);
+      const chosen = new Map(uploads.flatMap((u) => (mappings?.[u.id] ? [[u.path, mappingParser(mappings[u.id]!)] as const] : [])));
       const controller = new AbortController();
       running = controller;
       const jobId = `upload-${randomUUID()}`;
@@ -34,6 +41,7 @@ export function uploadHandlers({ session, events }: BackendContext): UploadHandl
           uploads.map((u) => u.path),
           {
             signal: controller.signal,
+            parserFor: (path) => chosen.get(path),
             onProgress: (p) => {
               const label = `Importing ${p.file.split(/[\\/]/).pop() ?? p.file} (${p.fileIndex + 1}/${p.fileCount})`;
               events.emit({ event: 'job.progress', payload: { jobId, label, done: p.bytesDone, total: p.bytesTotal, unit: 'bytes' } });
