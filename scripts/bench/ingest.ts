@@ -33,9 +33,15 @@ function rng(seed: number) {
 
 const eventTypes = ['user.session.start', 'user.authentication.sso', 'app.oauth2.as.token.grant.access_token', 'system.api_token.create', 'user.authentication.auth_via_mfa', 'policy.evaluate_sign_on'];
 
+/** Client addresses drawn from a pool, as in real logs (a tenant sees thousands of IPs, not one per event). */
+const ipPool = (() => {
+  const r = rng(7);
+  return Array.from({ length: 20_000 }, () => `${1 + Math.floor(r() * 223)}.${Math.floor(r() * 256)}.${Math.floor(r() * 256)}.${Math.floor(r() * 256)}`);
+})();
+
 function oktaEvent(i: number, r: () => number): string {
   const t = new Date(Date.UTC(2025, 0, 1) + i * 2500).toISOString();
-  const ip = `${1 + Math.floor(r() * 223)}.${Math.floor(r() * 256)}.${Math.floor(r() * 256)}.${Math.floor(r() * 256)}`;
+  const ip = ipPool[Math.floor(r() * ipPool.length)]!;
   const user = Math.floor(r() * 5000);
   const ev = {
     actor: { id: `00u${user.toString(36).padStart(17, '0')}`, type: 'User', alternateId: `user${user}@northwind.example`, displayName: `User ${user}` },
@@ -69,7 +75,7 @@ function trailRecord(i: number, r: () => number): Record<string, unknown> {
     eventSource: i % 3 === 0 ? 's3.amazonaws.com' : 'sts.amazonaws.com',
     eventName: i % 3 === 0 ? 'GetObject' : 'GetCallerIdentity',
     awsRegion: 'us-east-1',
-    sourceIPAddress: `${1 + Math.floor(r() * 223)}.${Math.floor(r() * 256)}.${Math.floor(r() * 256)}.${Math.floor(r() * 256)}`,
+    sourceIPAddress: ipPool[Math.floor(r() * ipPool.length)],
     userAgent: 'aws-cli/2.15.0 Python/3.11.6 Linux/6.5 exe/x86_64',
     requestParameters: i % 3 === 0 ? { bucketName: 'northwind-finance', key: `reports/${i}.csv` } : null,
     responseElements: null,

@@ -1,9 +1,16 @@
 import type { Doc, EventFact } from '../types';
 
 /** Value at a dotted path ('a.b.c'); arrays are not traversed. */
+const splitPaths = new Map<string, string[]>();
+
 export function at(doc: unknown, path: string): unknown {
+  let keys = splitPaths.get(path);
+  if (!keys) {
+    keys = path.split('.');
+    splitPaths.set(path, keys);
+  }
   let cur: unknown = doc;
-  for (const key of path.split('.')) {
+  for (const key of keys) {
     if (cur === null || typeof cur !== 'object' || Array.isArray(cur)) return undefined;
     cur = (cur as Record<string, unknown>)[key];
   }
@@ -68,20 +75,35 @@ export function outcomeOf(value: unknown): EventFact['outcome'] {
   return 'unknown';
 }
 
+/** Ordered rules: the first match names the action family (built once, not per record). */
+const rules: [RegExp, string, EventFact['category']][] = [
+  [/(api_token|apitoken|access_key|accesskey|personal_access_token|serviceaccountkey|service_account_key|client_secret|password_credential|credentials?)[._ ]?(create|created|add|added|generate)|createaccesskey|createserviceaccountkey|add service principal credentials|addpassword|addkey/, 'credential.create', 'credential'],
+  [/(api_token|access_key|accesskey|personal_access_token|serviceaccountkey|token|credentials?|secret)[._ ]?(revoke|revoked|delete|deleted|remove|removed|destroy)|deleteaccesskey|deleteserviceaccountkey|remove service principal credentials/, 'credential.revoke', 'credential'],
+  [/consent|oauth_authorization\.create|authorize$|app_installed|app_scopes_expanded|permission ?grant|oauth2permissiongrant|app role assignment/, 'consent.grant', 'consent'],
+  [/oauth2.*token\.grant|token\.grant|refresh_token|getaccesstoken|generateaccesstoken|signjwt|assumerole|getsessiontoken|getfederationtoken/, 'auth.token', 'auth'],
+  [/sign-?in|login|logon|session\.start|authentication|user_auth/, 'auth.login', 'auth'],
+  [/git\.clone|git\.fetch|git\.push/, 'git.clone', 'data'],
+  [/export|download|bulkapi|report|getobject|filedownloaded|fileaccessed|messagesent|mailitemsaccessed/, 'data.export', 'data'],
+  [/^api\.|api\.request|apicall|awsapicall|activity$|restapi|apievent|graph activity|api/, 'api.call', 'api'],
+  [/create|add|update|delete|remove|set|modify|change|enable|disable|assign/, 'admin.change', 'admin'],
+];
+
 /** Normalised action families shared by every source; detections match these. */
 export function classify(actionRaw: string): { action: string; category: EventFact['category'] } {
+  // Action names repeat across millions of records: classify each distinct name once.
+  const hit = classified.get(actionRaw);
+  if (hit) return { ...hit };
   const a = actionRaw.toLowerCase();
-  const rules: [RegExp, string, EventFact['category']][] = [
-    [/(api_token|apitoken|access_key|accesskey|personal_access_token|serviceaccountkey|service_account_key|client_secret|password_credential|credentials?)[._ ]?(create|created|add|added|generate)|createaccesskey|createserviceaccountkey|add service principal credentials|addpassword|addkey/, 'credential.create', 'credential'],
-    [/(api_token|access_key|accesskey|personal_access_token|serviceaccountkey|token|credentials?|secret)[._ ]?(revoke|revoked|delete|deleted|remove|removed|destroy)|deleteaccesskey|deleteserviceaccountkey|remove service principal credentials/, 'credential.revoke', 'credential'],
-    [/consent|oauth_authorization\.create|authorize$|app_installed|app_scopes_expanded|permission ?grant|oauth2permissiongrant|app role assignment/, 'consent.grant', 'consent'],
-    [/oauth2.*token\.grant|token\.grant|refresh_token|getaccesstoken|generateaccesstoken|signjwt|assumerole|getsessiontoken|getfederationtoken/, 'auth.token', 'auth'],
-    [/sign-?in|login|logon|session\.start|authentication|user_auth/, 'auth.login', 'auth'],
-    [/git\.clone|git\.fetch|git\.push/, 'git.clone', 'data'],
-    [/export|download|bulkapi|report|getobject|filedownloaded|fileaccessed|messagesent|mailitemsaccessed/, 'data.export', 'data'],
-    [/^api\.|api\.request|apicall|awsapicall|activity$|restapi|apievent|graph activity|api/, 'api.call', 'api'],
-    [/create|add|update|delete|remove|set|modify|change|enable|disable|assign/, 'admin.change', 'admin'],
-  ];
-  for (const [re, action, category] of rules) if (re.test(a)) return { action, category };
-  return { action: 'other', category: 'other' };
+  let result: { action: string; category: EventFact['category'] } = { action: 'other', category: 'other' };
+  for (const [re, action, category] of rules) {
+    if (re.test(a)) {
+      result = { action, category };
+      break;
+    }
+  }
+  if (classified.size > 10_000) classified.clear();
+  classified.set(actionRaw, result);
+  return { ...result };
 }
+
+const classified = new Map<string, { action: string; category: EventFact['category'] }>();
