@@ -34,9 +34,14 @@ entity_ids AS (
   GROUP BY h.entity_key
 ),
 entity_info AS (
-  SELECT credential_key AS entity_key, display_name AS name, platform FROM credentials
-  UNION ALL SELECT app_key, name, platform FROM apps
-  UNION ALL SELECT principal_key, coalesce(display_name, email), NULL FROM principals
+  SELECT entity_key, any_value(name) AS name, any_value(platform) AS platform
+  FROM (
+    SELECT credential_key AS entity_key, display_name AS name, platform FROM credentials
+    UNION ALL SELECT app_key, name, platform FROM apps
+    UNION ALL SELECT principal_key, coalesce(display_name, email), NULL FROM principals
+  ) i
+  SEMI JOIN hit_entities h ON h.entity_key = i.entity_key
+  GROUP BY entity_key
 ),
 hit_refs AS (
   SELECT h.rule_id, h.entity_key, h.first_seen, h.last_seen,
@@ -53,15 +58,17 @@ event_refs AS (
   GROUP BY ALL
 ),
 inventory_refs AS (
-  SELECT cr.credential_key AS entity_key, list(DISTINCT {'sha256': f.sha256, 'record': cr.record_no}) AS refs
-  FROM credential_records cr JOIN evidence_files f ON f.file_id = cr.file_id
-  SEMI JOIN hit_entities h ON h.entity_key = cr.credential_key
-  GROUP BY ALL
-  UNION ALL
-  SELECT g.app_key, list(DISTINCT {'sha256': f.sha256, 'record': g.record_no})
-  FROM grants g JOIN evidence_files f ON f.file_id = g.file_id
-  SEMI JOIN hit_entities h ON h.entity_key = g.app_key AND h.entity_type = 'app'
-  GROUP BY ALL
+  SELECT entity_key, list(DISTINCT ref ORDER BY ref) AS refs
+  FROM (
+    SELECT cr.credential_key AS entity_key, {'sha256': f.sha256, 'record': cr.record_no} AS ref
+    FROM credential_records cr JOIN evidence_files f ON f.file_id = cr.file_id
+    SEMI JOIN hit_entities h ON h.entity_key = cr.credential_key
+    UNION ALL
+    SELECT g.app_key, {'sha256': f.sha256, 'record': g.record_no}
+    FROM grants g JOIN evidence_files f ON f.file_id = g.file_id
+    SEMI JOIN hit_entities h ON h.entity_key = g.app_key AND h.entity_type = 'app'
+  )
+  GROUP BY entity_key
 )
 SELECT
   substr(sha256(h.rule_id || '|' || h.entity_key || '|' || coalesce(CAST(epoch_ms(h.first_seen) AS VARCHAR), '-')
@@ -75,8 +82,8 @@ SELECT
   h.entity_key,
   -- never empty: fall back to the id part of the canonical key when no source id was recorded
   CASE WHEN len(coalesce(ids.ids, [])) > 0 THEN ids.ids ELSE [regexp_extract(h.entity_key, '[^:]*$')] END,
-  (SELECT any_value(i.name) FROM entity_info i WHERE i.entity_key = h.entity_key),
-  coalesce((SELECT any_value(i.platform) FROM entity_info i WHERE i.entity_key = h.entity_key), split_part(h.entity_key, ':', 1)),
+  info.name,
+  coalesce(info.platform, split_part(h.entity_key, ':', 1)),
   h.first_seen,
   h.last_seen,
   h.event_count,
@@ -84,11 +91,13 @@ SELECT
   h.explanation,
   r.frameworks,
   coalesce(er.refs, []),
-  coalesce((SELECT flatten(list(ir.refs)) FROM inventory_refs ir WHERE ir.entity_key = h.entity_key), []),
+  coalesce(ir.refs, []),
   (SELECT min(s.suppression_id) FROM suppressions s
     WHERE s.entity_key = h.entity_key AND (s.rule_id IS NULL OR s.rule_id = h.rule_id) AND s.expires_at > $as_of::TIMESTAMPTZ)
 FROM det_hits h
 JOIN det_rules r ON r.rule_id = h.rule_id
 LEFT JOIN entity_ids ids ON ids.entity_key = h.entity_key
+LEFT JOIN entity_info info ON info.entity_key = h.entity_key
+LEFT JOIN inventory_refs ir ON ir.entity_key = h.entity_key
 LEFT JOIN event_refs er ON er.rule_id = h.rule_id AND er.entity_key = h.entity_key
   AND er.first_seen IS NOT DISTINCT FROM h.first_seen AND er.last_seen IS NOT DISTINCT FROM h.last_seen;
