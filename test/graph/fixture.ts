@@ -95,7 +95,7 @@ export function writeSalesforceEvidence(dir: string): string[] {
     );
   }
   events.push(
-    apiEvent(++i, '2026-11-15T05:00:00.000+0000', {
+    apiEvent(i + 1, '2026-11-15T05:00:00.000+0000', {
       UserId: '005Hs00000OtherUsAA',
       Username: 'other@example.test',
       ConnectedAppId: EVIL_APP_ID,
