@@ -37,6 +37,7 @@ describe('blast radius (DuckDB, real imported Salesforce exports)', () => {
       ['Account', 48211, 1],
     ]);
     expect(r.networks.map((n) => n.ip)).toEqual(['208.68.36.90']);
+    expect(r.userAgents).toEqual([{ userAgent: payloads.userAgent, events: 2 }]);
     const salesforce = r.systems.find((s) => s.key === 'salesforce');
     expect(salesforce).toMatchObject({ used: true, events: 2, rows: 48211 + 388402 });
     expect(r.activityTruncated).toBe(false);

@@ -107,6 +107,9 @@ const Q = {
   networks: `
     SELECT ip, any_value(asn) AS asn, any_value(as_org) AS as_org, any_value(country) AS country, count(*) AS n FROM events
     WHERE ip IS NOT NULL AND ${TOUCHES} AND ${IN_WINDOW} GROUP BY ip ORDER BY n DESC, ip LIMIT 50`,
+  userAgents: `
+    SELECT user_agent, count(*) AS n FROM events
+    WHERE user_agent IS NOT NULL AND ${TOUCHES} AND ${IN_WINDOW} GROUP BY user_agent ORDER BY n DESC, user_agent LIMIT 20`,
   totals: `
     SELECT count(*) AS n, coalesce(sum(rows), 0) AS rows, coalesce(sum(bytes), 0) AS bytes, count(DISTINCT ip) AS ips,
            epoch_ms(min(event_time)) AS first_ms, epoch_ms(max(event_time)) AS last_ms
@@ -182,6 +185,7 @@ export async function blastRadius(conn: DuckDBConnection, target: BlastTarget, r
   const activity = await read(conn, Q.activity, p, { limit: ACTIVITY_LIMIT });
   const groups = int((await read(conn, Q.activityGroups, p))[0]?.n);
   const networks = await read(conn, Q.networks, p);
+  const userAgents = await read(conn, Q.userAgents, p);
   const totals = (await read(conn, Q.totals, p))[0] ?? {};
   const findings = await read(conn, Q.findings, new Params().list('creds', credKeys).list('apps', appKeys).list('owners', [...ownerKeys, ...owners.map((o) => String(o.principal_key))]));
 
@@ -231,6 +235,7 @@ export async function blastRadius(conn: DuckDBConnection, target: BlastTarget, r
       last: isoFromMs(a.last_ms),
     })),
     networks: networks.map((n) => ({ ip: String(n.ip), asn: n.asn === null ? null : int(n.asn), asOrg: text(n.as_org), country: text(n.country), events: int(n.n) })),
+    userAgents: userAgents.map((u) => ({ userAgent: String(u.user_agent), events: int(u.n) })),
     findings: findings.map((f) => ({ id: String(f.finding_id), ruleId: String(f.rule_id), severity: severityName(SEVERITY_INDEX[String(f.severity)])!, entityKey: String(f.entity_key), summary: String(f.summary) })),
     totals: { events: int(totals.n), rows: int(totals.rows), bytes: int(totals.bytes), ips: int(totals.ips), first: isoFromMs(totals.first_ms), last: isoFromMs(totals.last_ms) },
     activityTruncated: groups > activity.length,

@@ -145,6 +145,7 @@ export const BlastRadius = z
     networks: z.array(
       z.object({ ip: z.string(), asn: z.number().int().nullable(), asOrg: z.string().nullable(), country: z.string().nullable(), events: z.number().int() }).strict(),
     ),
+    userAgents: z.array(z.object({ userAgent: z.string(), events: z.number().int() }).strict()),
     findings: z.array(z.object({ id: z.string(), ruleId: z.string(), severity: Severity, entityKey: z.string(), summary: z.string() }).strict()),
     totals: z
       .object({ events: z.number().int(), rows: z.number().int(), bytes: z.number().int(), ips: z.number().int(), first: IsoTime.nullable(), last: IsoTime.nullable() })

@@ -124,6 +124,14 @@ export function BlastRadiusPanel({ radius, onShowInGraph, onClose }: BlastRadius
               <li key={x.ip}>{x.ip} <span className="muted">{x.asn ? `AS${x.asn} ` : ''}{x.asOrg ?? ''} {x.country ?? ''} · {n(x.events)} event(s)</span></li>
             ))}
           </ul>
+          <h3 className="group-title">User agents</h3>
+          <ul className="graph-list" data-testid="blast-user-agents">
+            {radius.userAgents.map((u) => (
+              <li key={u.userAgent}>
+                <code>{u.userAgent}</code> <span className="muted">{n(u.events)} event(s)</span>
+              </li>
+            ))}
+          </ul>
           <h3 className="group-title">Open findings</h3>
           <ul className="graph-list" data-testid="blast-findings">
             {radius.findings.length === 0 ? <li className="muted">None (run detections from Findings).</li> : null}
