@@ -1,4 +1,7 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { ContractError } from '../../../../shared/contract';
+import { caseWorkDir } from '../../db/case-db';
 import { loadCatalog, type Rule } from '../../detections/engine/catalog';
 import { getFinding, listFindings } from '../../detections/engine/findings-store';
 import { runDetections } from '../../detections/engine/run';
@@ -40,6 +43,8 @@ export function findingsHandlers({ session }: BackendContext): FindingsHandlers 
   const now = () => new Date().toISOString();
   return {
     'detections.run': async ({ asOf, analysisStart }) => {
+      // DuckDB spills large baselines under <case>.work/tmp but does not create missing parents
+      mkdirSync(join(caseWorkDir(session.require().path), 'tmp'), { recursive: true });
       try {
         const result = await runDetections(conn(), { asOf, analysisStart, rules: rules() });
         return { runId: result.runId, asOf: result.asOf, analysisStart: result.analysisStart, rulesVersion: result.rulesVersion, findings: result.findings, timings: result.timings };
