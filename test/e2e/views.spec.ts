@@ -125,6 +125,30 @@ describe('investigation views on the sample case', () => {
     await noScriptRan();
   }, 180_000);
 
+  it('maps the columns of an unrecognised CSV and imports it as events', async () => {
+    const { page } = s;
+    const dir = join(s.workspaceDir, '..', 'hostile');
+    const path = join(dir, 'vendor-export.csv');
+    await writeFile(
+      path,
+      ['When,What,Who,From,Agent,Key', `2026-11-20T10:00:00Z,export.download,svc-report,203.0.113.9,${payload.agent.replaceAll(',', ' ')},key-77`, '2026-11-20T11:00:00Z,export.download,svc-report,203.0.113.9,curl/8.4,key-77'].join('\n'),
+    );
+    await go('#/import');
+    await page.locator('#import-files').setInputFiles([path]);
+    const mapper = page.getByTestId('column-mapper');
+    await mapper.waitFor();
+    // Guessed from the header; the first rows show what each column holds (as text).
+    expect(await mapper.getByRole('combobox', { name: 'Time *' }).inputValue()).toBe('When');
+    expect(await mapper.getByRole('combobox', { name: 'Action *' }).inputValue()).toBe('What');
+    await mapper.getByRole('cell', { name: payload.agent }).waitFor();
+    await mapper.getByRole('combobox', { name: 'Credential id' }).selectOption('Key');
+    await shot('import-mapper');
+    await page.getByRole('button', { name: /^Import 1 file/ }).click();
+    await page.getByTestId('import-result').filter({ hasText: 'vendor-export.csv — imported (2 loaded' }).waitFor({ timeout: 60_000 });
+    await page.getByTestId('manifest').getByRole('row', { name: /vendor-export\.csv.*generic\.mapped/ }).waitFor();
+    await noScriptRan();
+  }, 120_000);
+
   it('inventory: filters, sorts and shows hostile names as text', async () => {
     const { page } = s;
     await go('#/inventory');

@@ -8,7 +8,9 @@ import { ViewHeader } from '../../components/ViewHeader';
 import '../../components/investigation.css';
 import { formatBytes } from '../../lib/format';
 import { RejectsBrowser } from './RejectsBrowser';
-import { uploadAndImport, type FileProgress, type UploadRun } from './upload-files';
+import type { ColumnMapping } from '../../../../shared/contract/methods/upload';
+import { ColumnMapper, initialMapping, usable } from './ColumnMapper';
+import { sendFiles, unrecognised, type FileProgress, type Inspection, type SentFile, type UploadRun } from './upload-files';
 
 const purpose = 'Import reads exported logs and inventories (JSON, NDJSON, CSV, gzip) into the case, with a manifest of every file: hash, source, counts and rejected records.';
 
@@ -36,17 +38,39 @@ function ImportBody({ caseId }: { caseId: string }) {
   const jobs = useSessionStore((s) => s.jobs);
   const importJob = Object.values(jobs)[0];
 
+  // Files sent but not imported yet, waiting for the analyst to map unrecognised ones.
+  const [pending, setPending] = useState<{ sent: SentFile[]; unknown: { file: SentFile; inspection: Inspection }[] } | null>(null);
+  const [mappings, setMappings] = useState<Record<string, ColumnMapping>>({});
+
+  const finish = async (sent: SentFile[], chosen: Record<string, ColumnMapping>) => {
+    setPending(null);
+    setBusy(true);
+    const answer = await api.invoke('upload.import', { uploadIds: sent.map((f) => f.uploadId), ...(Object.keys(chosen).length ? { mappings: chosen } : {}) });
+    setBusy(false);
+    if (answer.ok) setResult(answer.value);
+    else setError(answer.error);
+    setVersion((v) => v + 1);
+  };
   const start = async (files: File[]) => {
     if (!files.length || busy) return;
     run.current = { cancelled: false };
     setBusy(true);
     setResult(null);
     setError(null);
-    const answer = await uploadAndImport(files, run.current, setProgress);
+    const sent = await sendFiles(files, run.current, setProgress);
+    if (!sent.ok) {
+      setBusy(false);
+      setError(sent.error);
+      return;
+    }
+    const unknown = await unrecognised(sent.value);
     setBusy(false);
-    if (answer.ok) setResult(answer.value);
-    else setError(answer.error);
-    setVersion((v) => v + 1);
+    if (unknown.length) {
+      setMappings(Object.fromEntries(unknown.map((u) => [u.file.uploadId, initialMapping(u.inspection)]).filter(([, m]) => usable(m as ColumnMapping))));
+      setPending({ sent: sent.value, unknown });
+      return;
+    }
+    await finish(sent.value, {});
   };
   const cancel = async () => {
     run.current.cancelled = true;
@@ -115,6 +139,39 @@ function ImportBody({ caseId }: { caseId: string }) {
             </button>
           ) : null}
         </section>
+      ) : null}
+      {pending ? (
+        <>
+          {pending.unknown.map(({ file, inspection }) => (
+            <ColumnMapper
+              key={file.uploadId}
+              file={file}
+              inspection={inspection}
+              onChange={(m) =>
+                setMappings((all) => {
+                  const next = { ...all };
+                  if (m) next[file.uploadId] = m;
+                  else delete next[file.uploadId];
+                  return next;
+                })
+              }
+            />
+          ))}
+          <div className="inline-form">
+            <button type="button" className="primary" onClick={() => void finish(pending.sent, mappings)}>
+              Import {pending.sent.length} file(s)
+            </button>
+            <button
+              type="button"
+              onClick={() => {
+                setPending(null);
+                void api.invoke('upload.cancel', {});
+              }}
+            >
+              Cancel
+            </button>
+          </div>
+        </>
       ) : null}
       {error ? <ErrorText code={error.code} message={error.message} /> : null}
       {result ? (

@@ -19,18 +19,21 @@ export interface UploadRun {
   cancelled: boolean;
 }
 
+export interface SentFile {
+  uploadId: string;
+  name: string;
+}
+
+export type Failure = { ok: false; error: { code: string; message: string } };
+
 /**
  * Send files' content to the backend in bounded base64 chunks (the browser host has no file
- * paths), then import them all as one import. Progress per file goes to `onProgress`.
+ * paths). Progress per file goes to `onProgress`. Nothing is imported yet.
  */
-export async function uploadAndImport(
-  files: File[],
-  run: UploadRun,
-  onProgress: (progress: FileProgress[]) => void,
-): Promise<{ ok: true; value: MethodOutput<'upload.import'> } | { ok: false; error: { code: string; message: string } }> {
+export async function sendFiles(files: File[], run: UploadRun, onProgress: (progress: FileProgress[]) => void): Promise<{ ok: true; value: SentFile[] } | Failure> {
   const progress: FileProgress[] = files.map((f) => ({ name: f.name, bytes: f.size, sent: 0, state: 'waiting' }));
   const report = () => onProgress(progress.map((p) => ({ ...p })));
-  const ids: string[] = [];
+  const sent: SentFile[] = [];
   for (const [i, file] of files.entries()) {
     const p = progress[i]!;
     if (run.cancelled) return { ok: false, error: { code: 'CANCELLED', message: 'Upload cancelled; nothing was imported.' } };
@@ -52,24 +55,36 @@ export async function uploadAndImport(
         return { ok: false, error: { code: 'CANCELLED', message: 'Upload cancelled; nothing was imported.' } };
       }
       const chunk = new Uint8Array(await file.slice(offset, offset + chunkBytes).arrayBuffer());
-      const sent = await api.invoke('upload.chunk', { uploadId, offset, data: toBase64(chunk) });
-      if (!sent.ok) {
+      const answer = await api.invoke('upload.chunk', { uploadId, offset, data: toBase64(chunk) });
+      if (!answer.ok) {
         p.state = 'failed';
-        p.error = sent.error.message;
+        p.error = answer.error.message;
         report();
         await api.invoke('upload.cancel', {});
-        return sent;
+        return answer;
       }
-      p.sent = sent.value.received;
+      p.sent = answer.value.received;
       report();
     }
     p.state = 'sent';
-    ids.push(uploadId);
+    sent.push({ uploadId, name: file.name });
     report();
   }
   if (run.cancelled) {
     await api.invoke('upload.cancel', {});
     return { ok: false, error: { code: 'CANCELLED', message: 'Upload cancelled; nothing was imported.' } };
   }
-  return api.invoke('upload.import', { uploadIds: ids });
+  return { ok: true, value: sent };
+}
+
+export type Inspection = MethodOutput<'upload.inspect'>;
+
+/** Uploads no parser recognises but whose columns could be read: candidates for the column mapper. */
+export async function unrecognised(sent: SentFile[]): Promise<{ file: SentFile; inspection: Inspection }[]> {
+  const out: { file: SentFile; inspection: Inspection }[] = [];
+  for (const file of sent) {
+    const answer = await api.invoke('upload.inspect', { uploadId: file.uploadId });
+    if (answer.ok && !answer.value.recognised && answer.value.columns.length > 0) out.push({ file, inspection: answer.value });
+  }
+  return out;
 }
