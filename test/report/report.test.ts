@@ -67,6 +67,7 @@ describe('report from a real case (sample GitHub + Salesforce exports and a host
     expect(html).toContain('Report &lt;b&gt;test&lt;/b&gt;');
     expect(html).toContain('seen by &lt;b&gt;analyst&lt;/b&gt;');
     expect(out.findings).toBeGreaterThan(0);
+    expect(html).toMatch(new RegExp(`1 confirmed, ${out.findings - 1} open\\.`));
     expect(createHash('sha256').update(html).digest('hex')).toBe(out.htmlSha256);
   });
 

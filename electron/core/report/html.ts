@@ -56,8 +56,13 @@ function section(id: (typeof sections)[number][0], ...children: Child[]): Markup
 
 function summary(d: ReportData): Markup {
   const bySev = severityOrder.map((s) => [s, d.findings.filter((f) => f.severity === s).length] as const);
-  const confirmed = d.findings.filter((f) => f.triage?.effectiveState === 'confirmed').length;
-  const untriaged = d.findings.filter((f) => !f.triage || f.triage.effectiveState === 'open').length;
+  const inState = (state: string) => d.findings.filter((f) => (f.triage?.effectiveState ?? 'open') === state).length;
+  const confirmed = inState('confirmed');
+  const untriaged = inState('open');
+  const triageNote = [
+    inState('false_positive') ? `${inState('false_positive')} false positive(s)` : '',
+    inState('accepted_risk') ? `${inState('accepted_risk')} accepted risk(s) with an expiry` : '',
+  ].filter(Boolean);
   const mismatched = d.evidence.filter((e) => e.status === 'mismatch');
   const unreachable = d.evidence.filter((e) => e.status === 'unreachable').length;
   const top = d.findings.filter((f) => f.severity === 'critical' || f.severity === 'high').slice(0, 8);
@@ -68,7 +73,8 @@ function summary(d: ReportData): Markup {
       null,
       d.run
         ? `Analysis of ${d.evidence.length} evidence file(s) as of ${d.run.asOf} (analysis window from ${d.run.analysisStart}) found ${d.findings.length} finding(s) on ${d.entities.length} identit${d.entities.length === 1 ? 'y' : 'ies'}` +
-            `${d.suppressed ? `; ${d.suppressed} more are suppressed by the analyst` : ''}. ${confirmed} confirmed, ${untriaged} not yet triaged.`
+            `${d.suppressed ? `; ${d.suppressed} more are suppressed by the analyst` : ''}. ${confirmed} confirmed, ${untriaged} open` +
+            `${triageNote.length ? `, ${triageNote.join(', ')}` : ''}.`
         : `No detection run in this case yet: ${d.evidence.length} evidence file(s) imported, no findings computed.`,
     ),
     h('div', { class: 'cards' }, bySev.map(([s, n]) => h('div', { class: 'card' }, h('strong', null, n), sevBadge(s)))),
