@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { existsSync, realpathSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, realpathSync, rmSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { ContractError, type CaseInfo } from '../../../shared/contract';
 import { toolVersion } from '../version';
@@ -40,6 +40,7 @@ export class CaseDatabase {
     const engine = await openEngine(full, limitsFor(full));
     try {
       await migrate(engine.connection);
+      ensureWorkDirs(full);
       const meta: Record<string, string> = {
         case_uuid: randomUUID(),
         name,
@@ -84,6 +85,7 @@ export class CaseDatabase {
         );
       }
       await migrate(engine.connection);
+      ensureWorkDirs(full);
       await engine.connection.run(`UPDATE case_meta SET value = $v WHERE key = 'tool_version'`, { v: toolVersion });
       return new CaseDatabase(full, engine, await readInfo(engine, full));
     } catch (error) {
@@ -105,6 +107,11 @@ export class CaseDatabase {
 function limitsFor(full: string) {
   const work = caseWorkDir(full);
   return { allowedDirectories: [`${work}/staging`], tempDirectory: `${work}/tmp` };
+}
+
+/** DuckDB spills into the temp folder but does not create it; made only once the file is known to be a case. */
+function ensureWorkDirs(full: string): void {
+  mkdirSync(limitsFor(full).tempDirectory, { recursive: true });
 }
 
 async function readInfo(engine: Engine, full: string): Promise<CaseInfo> {

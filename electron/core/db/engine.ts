@@ -23,7 +23,7 @@ export interface Engine {
  * and the configuration locked so no later statement can loosen it.
  */
 export async function openEngine(path: string, limits: EngineLimits): Promise<Engine> {
-  const memoryMb = limits.memoryLimitMb ?? Math.min(4096, Math.floor(totalmem() / 1024 / 1024 / 2));
+  const memoryMb = limits.memoryLimitMb ?? defaultMemoryLimitMb();
   const threads = limits.threads ?? Math.max(1, availableParallelism());
   const instance = await DuckDBInstance.create(path, {
     autoinstall_known_extensions: 'false',
@@ -54,6 +54,17 @@ export async function openEngine(path: string, limits: EngineLimits): Promise<En
       instance.closeSync();
     },
   };
+}
+
+/**
+ * DuckDB's share of memory: 1.5 GB (or half of a smaller machine), so the whole backend stays
+ * near 2 GB and big sorts spill to the case's temp folder instead. TOKENSCOPE_MEMORY_LIMIT_MB
+ * overrides it for machines with room to spare.
+ */
+function defaultMemoryLimitMb(): number {
+  const fromEnv = Number(process.env.TOKENSCOPE_MEMORY_LIMIT_MB);
+  if (Number.isInteger(fromEnv) && fromEnv >= 256) return fromEnv;
+  return Math.min(1536, Math.floor(totalmem() / 1024 / 1024 / 2));
 }
 
 /** Literal for a SET statement (SET does not take bound parameters). Only used on paths we built. */
