@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { fail, ok, type Envelope } from '../../shared/contract';
 import { caseFileFromArgv, caseNameFromPath, createCaseActions, summariseImport, withCaseExtension } from './case-actions';
 
-function setup(options: { open?: string | null; save?: string | null; evidence?: string[] | null; answer?: Envelope<unknown> } = {}) {
+function setup(
+  options: { open?: string | null; save?: string | null; evidence?: string[] | null; exportTo?: string | null; bundle?: string | null; answer?: Envelope<unknown> } = {},
+) {
   const infos: string[] = [];
   const asked: string[] = [];
   const calls: Array<{ method: string; input: unknown }> = [];
@@ -22,6 +24,11 @@ function setup(options: { open?: string | null; save?: string | null; evidence?:
       return options.evidence ?? null;
     },
     showInfo: (title, message, detail) => infos.push(`${title}: ${message} | ${detail}`),
+    chooseExportPath: async (kind) => {
+      asked.push(`export:${kind}`);
+      return options.exportTo ?? null;
+    },
+    chooseBundleToOpen: async () => options.bundle ?? null,
   });
   return { actions, calls, errors, caseFiles, infos, asked };
 }
@@ -129,5 +136,37 @@ describe('case file names', () => {
     expect(caseFileFromArgv(['app', 'a.tokenscope'])).toBeNull();
     expect(caseFileFromArgv(['app', '/etc/passwd'])).toBeNull();
     expect(caseFileFromArgv(['/cases/first-arg-is-the-binary.tokenscope'])).toBeNull();
+  });
+});
+
+describe('exports', () => {
+  it('writes the report to the chosen path through the host-only method and says what was re-verified', async () => {
+    const answer = ok({ evidence: { verified: 12, mismatch: 1, unreachable: 0 }, chainOk: true });
+    const { actions, calls, infos } = setup({ exportTo: '/reports/acme', answer });
+    expect(await actions.exportReport()).toBe('done');
+    expect(calls).toEqual([{ method: 'report.write', input: { html: '/reports/acme.html' } }]);
+    expect(infos[0]).toMatch(/12 evidence files re-verified/);
+    expect(infos[0]).toMatch(/1 evidence file changed since import/);
+  });
+
+  it('exports and opens evidence bundles with paths from native dialogs only', async () => {
+    const exported = setup({ exportTo: '/out/case', answer: ok({ sha256: 'a'.repeat(64), datasetDigest: 'b'.repeat(64) }) });
+    expect(await exported.actions.exportBundle()).toBe('done');
+    expect(exported.calls).toEqual([{ method: 'bundle.export', input: { path: '/out/case.tar.gz' } }]);
+
+    const opened = setup({ bundle: '/in/case.tar.gz', save: '/cases/copy', answer: ok({ digestMatches: false, differingTables: ['events'] }) });
+    expect(await opened.actions.openBundle()).toBe('done');
+    expect(opened.calls).toEqual([{ method: 'bundle.open', input: { bundlePath: '/in/case.tar.gz', casePath: '/cases/copy.tokenscope' } }]);
+    expect(opened.errors[0]).toMatch(/events/);
+  });
+
+  it('does nothing when a dialog is cancelled, and shows backend errors', async () => {
+    const cancelled = setup();
+    expect(await cancelled.actions.exportReport()).toBe('cancelled');
+    expect(await cancelled.actions.openBundle()).toBe('cancelled');
+    expect(cancelled.calls).toEqual([]);
+    const failed = setup({ exportTo: '/r.html', answer: fail('NO_CASE', 'Open or create a case first.') });
+    expect(await failed.actions.exportReport()).toBe('failed');
+    expect(failed.errors).toEqual(['Could not write the report: Open or create a case first.']);
   });
 });

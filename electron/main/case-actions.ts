@@ -19,6 +19,10 @@ export interface CaseActionDeps {
   /** Native open dialog for evidence (files, or one folder: Windows and Linux cannot offer both); null when cancelled. */
   chooseEvidence(kind: 'files' | 'folder'): Promise<string[] | null>;
   showInfo(title: string, message: string, detail: string): void;
+  /** Native save dialog for an export (report HTML or evidence bundle); null when cancelled. */
+  chooseExportPath(kind: 'report' | 'bundle', suggestedName: string): Promise<string | null>;
+  /** Native open dialog for an evidence bundle; null when cancelled. */
+  chooseBundleToOpen(): Promise<string | null>;
   /** Told about every case file a path action opened or created (OS "recent documents"). */
   onCaseFile?(path: string): void;
 }
@@ -73,6 +77,52 @@ export function createCaseActions(deps: CaseActionDeps) {
       deps.showInfo('Import finished', summary.message, summary.detail);
       return 'done';
     },
+    async exportReport(): Promise<ActionOutcome> {
+      const html = await deps.chooseExportPath('report', 'tokenscope-report.html');
+      if (!html) return 'cancelled';
+      const result = await deps.invoke('report.write', { html: withExtension(html, '.html') });
+      if (!result.ok) {
+        deps.showError('Could not write the report', result.error.message);
+        return 'failed';
+      }
+      const { evidence, chainOk } = result.value as { evidence: { verified: number; mismatch: number; unreachable: number }; chainOk: boolean };
+      const problems = [
+        evidence.mismatch ? `${plural(evidence.mismatch, 'evidence file')} changed since import.` : '',
+        evidence.unreachable ? `${plural(evidence.unreachable, 'evidence file')} no longer at its path (not re-verified).` : '',
+        chainOk ? '' : 'The analyst action log failed verification.',
+      ].filter(Boolean);
+      deps.showInfo('Report written', `${plural(evidence.verified, 'evidence file')} re-verified.`, problems.join('\n'));
+      return 'done';
+    },
+    async exportBundle(): Promise<ActionOutcome> {
+      const path = await deps.chooseExportPath('bundle', 'case-bundle.tar.gz');
+      if (!path) return 'cancelled';
+      const result = await deps.invoke('bundle.export', { path: withExtension(path, '.tar.gz') });
+      if (!result.ok) {
+        deps.showError('Could not export the case', result.error.message);
+        return 'failed';
+      }
+      const { sha256, datasetDigest } = result.value as { sha256: string; datasetDigest: string };
+      deps.showInfo('Evidence bundle written', `Bundle SHA-256 ${sha256}`, `Dataset digest ${datasetDigest}`);
+      return 'done';
+    },
+    async openBundle(): Promise<ActionOutcome> {
+      const bundlePath = await deps.chooseBundleToOpen();
+      if (!bundlePath) return 'cancelled';
+      const casePath = await deps.chooseNewCasePath();
+      if (!casePath) return 'cancelled';
+      const result = await deps.invoke('bundle.open', { bundlePath, casePath: withCaseExtension(casePath) });
+      if (!result.ok) {
+        deps.showError('Could not open the bundle', result.error.message);
+        return 'failed';
+      }
+      const opened = result.value as { digestMatches: boolean; differingTables: string[] };
+      deps.onCaseFile?.(withCaseExtension(casePath));
+      if (!opened.digestMatches) {
+        deps.showError('Dataset digest differs', `The opened case does not match the bundle's recorded digest in: ${opened.differingTables.join(', ')}.`);
+      }
+      return 'done';
+    },
     async recentCases(): Promise<RecentCase[]> {
       const result = await deps.invoke('case.list', {});
       if (!result.ok) return [];
@@ -119,7 +169,11 @@ function plural(n: number, word: string): string {
 
 /** A save dialog may return a name without the extension (Linux dialogs often do). */
 export function withCaseExtension(path: string): string {
-  return path.toLowerCase().endsWith(CASE_FILE_EXTENSION) ? path : `${path}${CASE_FILE_EXTENSION}`;
+  return withExtension(path, CASE_FILE_EXTENSION);
+}
+
+export function withExtension(path: string, extension: string): string {
+  return path.toLowerCase().endsWith(extension) ? path : `${path}${extension}`;
 }
 
 /** "q3-okta-incident.tokenscope" → "q3-okta-incident": the name a new case gets from its file. */

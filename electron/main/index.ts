@@ -86,6 +86,17 @@ function start(): void {
       const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
       return result.canceled ? null : result.filePaths;
     },
+    chooseExportPath: async (kind, suggestedName) => {
+      const filters = kind === 'report' ? [{ name: 'HTML report', extensions: ['html'] }] : [{ name: 'Evidence bundle', extensions: ['gz'] }];
+      const options = { title: kind === 'report' ? 'Export report' : 'Export evidence bundle', defaultPath: suggestedName, filters, properties: ['createDirectory' as const, 'showOverwriteConfirmation' as const] };
+      const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+      return result.canceled || !result.filePath ? null : result.filePath;
+    },
+    chooseBundleToOpen: async () => {
+      const options = { title: 'Open evidence bundle', properties: ['openFile' as const], filters: [{ name: 'Evidence bundle', extensions: ['gz'] }] };
+      const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
     showError: (title, message) => dialog.showErrorBox(title, message),
     showInfo: (title, message, detail) => {
       const options: MessageBoxOptions = { type: 'info', title, message, detail, noLink: true };
@@ -104,6 +115,9 @@ function start(): void {
         openSample: () => void actions.openSample(),
         closeCase: () => void actions.closeCase(),
         importEvidence: (kind) => void actions.importEvidence(kind),
+        exportReport: () => void actions.exportReport(),
+        exportBundle: () => void actions.exportBundle(),
+        openBundle: () => void actions.openBundle(),
         about: () => void showAbout(),
       },
     );

@@ -11,6 +11,9 @@ function recorder() {
     closeCase: () => calls.push('closeCase'),
     openSample: () => calls.push('openSample'),
     importEvidence: (kind) => calls.push(`import:${kind}`),
+    exportReport: () => calls.push('exportReport'),
+    exportBundle: () => calls.push('exportBundle'),
+    openBundle: () => calls.push('openBundle'),
     about: () => calls.push('about'),
   };
   return { calls, actions };

@@ -22,6 +22,9 @@ export interface MenuActions {
   openSample(): void;
   closeCase(): void;
   importEvidence(kind: 'files' | 'folder'): void;
+  exportReport(): void;
+  exportBundle(): void;
+  openBundle(): void;
   about(): void;
 }
 
@@ -54,6 +57,10 @@ export function buildMenuTemplate(state: MenuState, actions: MenuActions): MenuI
       { type: 'separator' },
       { label: 'Import Evidence Files…', accelerator: 'CmdOrCtrl+I', enabled: state.caseOpen, click: () => actions.importEvidence('files') },
       { label: 'Import Evidence Folder…', enabled: state.caseOpen, click: () => actions.importEvidence('folder') },
+      { type: 'separator' },
+      { label: 'Export Report…', accelerator: 'CmdOrCtrl+Shift+R', enabled: state.caseOpen, click: () => actions.exportReport() },
+      { label: 'Export Evidence Bundle…', enabled: state.caseOpen, click: () => actions.exportBundle() },
+      { label: 'Open Evidence Bundle…', click: () => actions.openBundle() },
       { type: 'separator' },
       { label: 'Close Case', accelerator: 'CmdOrCtrl+W', enabled: state.caseOpen, click: () => actions.closeCase() },
       ...(state.isMac ? [] : [{ type: 'separator' } as const, { role: 'quit' } as const]),
