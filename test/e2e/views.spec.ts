@@ -242,6 +242,15 @@ describe('investigation views on the sample case', () => {
     await page.getByRole('button', { name: 'Search', exact: true }).click();
     await page.getByRole('region', { name: 'Search results' }).getByText(payload.name).first().waitFor();
     await shot('search');
+    // The same views in the dark theme: charts and grids take their colours from the theme tokens.
+    await page.getByRole('button', { name: 'Dark theme' }).click();
+    await go(`#/timeline?credential=${encodeURIComponent(hostileKey)}`);
+    await page.getByRole('img', { name: /Event volume/ }).waitFor();
+    await shot('timeline-dark');
+    await go('#/findings?group=kind');
+    await page.locator('.finding-row', { hasText: 'volume-spike' }).first().click();
+    await page.getByTestId('finding-detail').getByRole('img', { name: /baseline/ }).first().waitFor();
+    await shot('findings-dark');
     await noScriptRan();
     expect(s.cspViolations).toEqual([]);
     expect(s.consoleErrors).toEqual([]);

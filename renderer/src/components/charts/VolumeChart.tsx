@@ -1,8 +1,10 @@
-import { area, line, scaleLinear, scaleUtc } from 'd3';
+import { area, scaleLinear, scaleUtc } from 'd3';
 import { useState, type MouseEvent } from 'react';
 
 export interface VolumeChartProps {
   points: { at: number; count: number }[];
+  /** Bucket size of each point; bars span it, so periods with no events stay visibly empty. */
+  grain: 'hour' | 'day';
   /** Normal range per period (median and band) from the baseline. */
   baseline: { median: number; low: number; high: number } | null;
   from: number;
@@ -14,14 +16,13 @@ export interface VolumeChartProps {
 }
 
 /** Events per period on a UTC time axis, over the baseline's normal band; drag to zoom. */
-export function VolumeChart({ points, baseline, from, to, width = 900, height = 160, onZoom }: VolumeChartProps) {
+export function VolumeChart({ points, grain, baseline, from, to, width = 900, height = 160, onZoom }: VolumeChartProps) {
   const margin = { left: 44, right: 12, top: 8, bottom: 22 };
   const x = scaleUtc().domain([from, Math.max(to, from + 1)]).range([margin.left, width - margin.right]);
   const maxY = Math.max(1, ...points.map((p) => p.count), baseline?.high ?? 0);
   const y = scaleLinear().domain([0, maxY]).range([height - margin.bottom, margin.top]).nice();
-  const path = line<{ at: number; count: number }>()
-    .x((p) => x(p.at))
-    .y((p) => y(p.count))(points);
+  const bucket = grain === 'hour' ? 3_600_000 : 86_400_000;
+  const tickText = (t: Date) => (to - from <= 2 * 86_400_000 ? t.toISOString().slice(11, 16) : t.toISOString().slice(5, 10));
   const band = baseline
     ? area<number>()
         .x((t) => x(t))
@@ -49,13 +50,17 @@ export function VolumeChart({ points, baseline, from, to, width = 900, height = 
       }}
     >
       {band ? <path className="band" d={band ?? undefined} /> : null}
+      {points.map((p) => (
+        <rect key={p.at} className="bar" x={x(p.at)} y={y(p.count)} width={Math.max(1, x(p.at + bucket) - x(p.at) - 1)} height={Math.max(0, y(0) - y(p.count))}>
+          <title>{`${new Date(p.at).toISOString().slice(0, 16).replace('T', ' ')} UTC — ${p.count} events`}</title>
+        </rect>
+      ))}
       {baseline ? <line className="median" x1={margin.left} x2={width - margin.right} y1={y(baseline.median)} y2={y(baseline.median)} /> : null}
-      <path className="series" d={path ?? undefined} />
       <g className="axis">
         <line x1={margin.left} x2={width - margin.right} y1={height - margin.bottom} y2={height - margin.bottom} />
         {ticks.map((t) => (
           <text key={t.getTime()} x={x(t)} y={height - 6} textAnchor="middle">
-            {t.toISOString().slice(5, 10)}
+            {tickText(t)}
           </text>
         ))}
         {y.ticks(4).map((t) => (

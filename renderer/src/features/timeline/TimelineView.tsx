@@ -161,7 +161,7 @@ function CredentialTimeline({ caseId, credential, params }: { caseId: string; cr
         Volume per {t.volume.grain}
         {t.volume.baseline ? ` — band: normal range from the ${t.volume.baseline.source === 'detections' ? 'detection baseline' : 'credential’s own history'}` : ''}
       </p>
-      <VolumeChart points={t.volume.points} baseline={t.volume.baseline} from={viewFrom} to={viewTo} onZoom={(a, b) => setWindow(a, b)} />
+      <VolumeChart points={t.volume.points} grain={t.volume.grain} baseline={t.volume.baseline} from={viewFrom} to={viewTo} onZoom={(a, b) => setWindow(a, b)} />
       <p className="group-title">Activity by day and UTC hour</p>
       <Heatmap cells={t.heatmap} />
       <p className="group-title">Raw events</p>
