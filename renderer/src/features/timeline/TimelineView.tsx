@@ -88,7 +88,8 @@ function CredentialTimeline({ caseId, credential, params }: { caseId: string; cr
   const lifeFrom = Math.min(...(t?.lifecycle.map((m) => m.at) ?? []), extentFrom ?? Infinity);
   const lifeTo = Math.max(...(t?.lifecycle.map((m) => m.at) ?? []), extentTo ?? -Infinity);
   const viewFrom = from ?? extentFrom ?? 0;
-  const viewTo = to ?? (extentTo === null ? viewFrom + DAY : extentTo + 1);
+  // The default window ends one bucket after the last event so its bar fits inside the chart.
+  const viewTo = to ?? (extentTo === null ? viewFrom + DAY : extentTo + (t?.volume.grain === 'day' ? DAY : DAY / 24));
   const setWindow = (a: number | null, b: number | null) => {
     const next: Record<string, string> = { credential };
     if (a !== null) next.from = String(Math.floor(a));
