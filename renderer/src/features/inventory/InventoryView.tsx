@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { InventoryColumn, InventoryFacetColumn } from '../../../../shared/contract/methods/inventory';
 import type { MethodOutput } from '../../../../shared/contract';
 import { api, useSessionStore } from '../../api';
@@ -61,16 +61,24 @@ function InventoryBody({ caseId }: { caseId: string }) {
   // so they never delay it.
   const [facets, setFacets] = useState<MethodOutput<'inventory.facets'> | null>(null);
   const pageReady = rows.loadedKey === key;
+  // Keyed by the filter's content: a sort changes the URL but not the counts, so no new facet scan.
+  const filterKey = JSON.stringify([caseId, state.filter]);
+  const facetsFor = useRef<string | null>(null);
   useEffect(() => {
-    if (!pageReady) return;
-    let live = true;
-    void api.invoke('inventory.facets', { filter: state.filter }).then((r) => {
-      if (live && r.ok) setFacets(r.value);
+    if (!pageReady || facetsFor.current === filterKey) return;
+    facetsFor.current = filterKey;
+    let answered = false;
+    const [, filter] = JSON.parse(filterKey) as [string, InventoryState['filter']];
+    void api.invoke('inventory.facets', { filter }).then((r) => {
+      answered = true;
+      // Counts for the filter on screen only (a later filter may have replaced it meanwhile).
+      if (r.ok && facetsFor.current === filterKey) setFacets(r.value);
     });
     return () => {
-      live = false;
+      // Unanswered when the filter changed: let the next effect ask again for whatever is current.
+      if (!answered && facetsFor.current === filterKey) facetsFor.current = null;
     };
-  }, [pageReady, state.filter]);
+  }, [pageReady, filterKey]);
 
   const columns = useMemo(() => visible.map((c) => inventoryGridColumns[c]), [visible]);
   const onSort = (column: string) => {
