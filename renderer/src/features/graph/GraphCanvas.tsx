@@ -9,6 +9,7 @@ import { toElements } from './to-elements';
 
 cytoscape.use(fcose);
 
+
 export type LayoutMode = 'banded' | 'organic';
 
 export interface GraphCanvasProps {
@@ -17,6 +18,8 @@ export interface GraphCanvasProps {
   /** Node ids to emphasise (blast radius, search); everything else dims. */
   highlight: ReadonlySet<string> | null;
   selected: string | null;
+  /** A node to bring to the middle of the canvas once it is in the view (search, reveal). */
+  centre: string | null;
   onSelect(id: string | null): void;
   /** Double-click: expand a group, or reveal an entity's neighbours. */
   onExpand(id: string): void;
@@ -33,7 +36,7 @@ interface Tip {
  * The cytoscape canvas. Labels are canvas text and the tooltip is React text, so names and user
  * agents from evidence are never parsed as HTML.
  */
-export function GraphCanvas({ view, layout, highlight, selected, onSelect, onExpand, cyRef }: GraphCanvasProps) {
+export function GraphCanvas({ view, layout, highlight, selected, centre, onSelect, onExpand, cyRef }: GraphCanvasProps) {
   const container = useRef<HTMLDivElement>(null);
   const [tip, setTip] = useState<Tip | null>(null);
   const byId = useMemo(() => new Map(view.nodes.map((n) => [n.id, n])), [view]);
@@ -102,6 +105,14 @@ export function GraphCanvas({ view, layout, highlight, selected, onSelect, onExp
       if (selected) cy.getElementById(selected).select();
     });
   }, [highlight, selected, view, cyRef]);
+
+  // Declared after the layout effect, so it runs after a new view is positioned.
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy || !centre) return;
+    const el = cy.getElementById(centre);
+    if (el.nonempty()) cy.viewport({ zoom: 1.5, pan: { x: 0, y: 0 } }).center(el);
+  }, [centre, view, cyRef]);
 
   return (
     <div className="graph-canvas-wrap">

@@ -46,6 +46,7 @@ function GraphBody({ caseId }: { caseId: string }) {
   const [expand, setExpand] = useState<string[]>([]);
   const [reveal, setReveal] = useState<string[]>([]);
   const [selected, setSelected] = useState<string | null>(null);
+  const [centre, setCentre] = useState<string | null>(null);
   const [highlight, setHighlight] = useState<ReadonlySet<string> | null>(null);
   const [query, setQuery] = useState('');
   const [searchQuery, setSearchQuery] = useState('');
@@ -101,13 +102,7 @@ function GraphBody({ caseId }: { caseId: string }) {
     setReveal((r) => (r.includes(id) ? r : [...r, id].slice(-2000)));
     setSelected(id);
     setHighlight(new Set([id]));
-    // The node may only exist after the next view loads; centre it when it appears.
-    const tryCentre = (attempt: number) => {
-      const el = cyRef.current?.getElementById(id);
-      if (el && el.nonempty()) cyRef.current?.animate({ center: { eles: el }, zoom: Math.max(cyRef.current.zoom(), 1) }, { duration: 200 });
-      else if (attempt < 20) setTimeout(() => tryCentre(attempt + 1), 150);
-    };
-    tryCentre(0);
+    setCentre(id);
   };
   const exportPng = () => {
     const cy = cyRef.current;
@@ -222,7 +217,8 @@ function GraphBody({ caseId }: { caseId: string }) {
         ) : null}
       </div>
 
-      {searchQuery && search.value ? (
+      {/* useCall keeps the previous answer while a new one loads: show results only for this query. */}
+      {searchQuery && search.value && !search.loading ? (
         <div className="search-results" data-testid="graph-search-results">
           {search.value.matches.length === 0 ? <p className="muted">Nothing matches.</p> : null}
           <ul>
@@ -245,7 +241,7 @@ function GraphBody({ caseId }: { caseId: string }) {
       <Legend />
       <div className="graph-main">
         {view ? (
-          <GraphCanvas view={view} layout={layout} highlight={highlight} selected={selected} onSelect={setSelected} onExpand={expandNode} cyRef={cyRef} />
+          <GraphCanvas view={view} layout={layout} highlight={highlight} selected={selected} centre={centre} onSelect={setSelected} onExpand={expandNode} cyRef={cyRef} />
         ) : (
           <p className="muted">{graph.loading ? 'Loading the graph…' : 'No graph.'}</p>
         )}
