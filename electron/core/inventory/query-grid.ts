@@ -44,7 +44,10 @@ SELECT credential_key, display_name, platform, credential_type,
        purpose, status,
        CASE risk_rank WHEN 4 THEN 'critical' WHEN 3 THEN 'high' WHEN 2 THEN 'medium' WHEN 1 THEN 'low' ELSE 'none' END AS risk,
        risk_rank, findings, event_count, CASE WHEN in_inventory THEN 'inventory' ELSE 'shadow' END AS in_inventory,
-       lower(concat_ws(' ', credential_key, display_name, owner_key, owner_email, owner_name, app_name, purpose, app_key)) AS search_text
+       lower(concat_ws(' ', credential_key, display_name, owner_key, owner_email, owner_name, app_name, purpose, app_key)) AS search_text,
+       -- Integer stand-in for the key as the tie-breaker of every sort: comparing strings for the
+       -- ties of a low-cardinality column (risk, status, platform) dominated deep pages.
+       row_number() OVER (ORDER BY credential_key) AS key_no
 FROM ranked`;
 
 /** Cheap summary of everything the grid depends on. */

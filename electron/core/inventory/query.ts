@@ -53,7 +53,7 @@ export function buildOrder(sort: InventorySort): string {
   const dir = sort.direction === 'asc' ? 'ASC' : 'DESC';
   const expr = sort.column === 'risk' ? 'risk_rank' : sort.column === 'scopes' ? 'len(scopes)' : sort.column;
   if (!(inventoryColumns as readonly string[]).includes(sort.column)) throw new Error(`not a column: ${sort.column}`);
-  return `ORDER BY ${expr} ${dir} NULLS LAST, credential_key ASC`;
+  return `ORDER BY ${expr} ${dir} NULLS LAST, key_no ASC`;
 }
 
 const SELECT_COLUMNS = inventoryColumns.join(', ');
