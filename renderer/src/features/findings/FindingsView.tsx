@@ -28,7 +28,6 @@ function FindingsBody({ caseId }: { caseId: string }) {
   const [triageVersion, setTriageVersion] = useState(0);
   const [running, setRunning] = useState(false);
   const list = useCall('findings.list', { limit: 1000, ...(params.entity ? { entityKey: params.entity.slice(0, 512) } : {}) }, [caseId, runVersion]);
-  const detail = useCall('findings.detail', { findingId: params.finding ?? '0'.repeat(32) }, [caseId, runVersion, params.finding ?? '']);
   const groups = useMemo(() => groupFindings(list.value?.findings ?? [], group), [list.value, group]);
   const set = (next: Record<string, string | undefined>) => {
     const merged: Record<string, string> = {};
@@ -98,10 +97,8 @@ function FindingsBody({ caseId }: { caseId: string }) {
           ))}
         </div>
         <div>
-          {params.finding && detail.value ? (
-            <FindingDetailPanel finding={detail.value} triageVersion={triageVersion} onTriaged={() => setTriageVersion((v) => v + 1)} />
-          ) : params.finding && detail.error ? (
-            <ErrorText code={detail.error.code} message={detail.error.message} />
+          {params.finding ? (
+            <FindingDetailLoader key={params.finding} findingId={params.finding} version={[caseId, runVersion]} triageVersion={triageVersion} onTriaged={() => setTriageVersion((v) => v + 1)} />
           ) : (
             <p className="muted">Pick a finding to see what moved and the evidence behind it.</p>
           )}
@@ -109,4 +106,12 @@ function FindingsBody({ caseId }: { caseId: string }) {
       </div>
     </div>
   );
+}
+
+/** Loads one finding only when the URL names one (no request for an empty selection). */
+function FindingDetailLoader({ findingId, version, triageVersion, onTriaged }: { findingId: string; version: unknown; triageVersion: number; onTriaged(): void }) {
+  const detail = useCall('findings.detail', { findingId }, version);
+  if (detail.value) return <FindingDetailPanel finding={detail.value} triageVersion={triageVersion} onTriaged={onTriaged} />;
+  if (detail.error) return <ErrorText code={detail.error.code} message={detail.error.message} />;
+  return <p className="muted">Loading…</p>;
 }
