@@ -224,7 +224,14 @@ function GraphBody({ caseId }: { caseId: string }) {
           <ul>
             {search.value.matches.map((m) => (
               <li key={m.id}>
-                <button type="button" className="link-button" onClick={() => focusNode(m.id)}>
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => {
+                    focusNode(m.id);
+                    setSearchQuery('');
+                  }}
+                >
                   {m.label}
                 </button>{' '}
                 <span className="muted">
