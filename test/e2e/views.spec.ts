@@ -168,6 +168,11 @@ describe('investigation views on the sample case', () => {
     expect(hostileKey).toMatch(/^github:/);
     expect(new URL(page.url()).hash).toContain('q=deploy-token');
     await shot('inventory-hostile');
+    // The graph and findings link here with ?credential=<key>: exactly that row.
+    await go(`#/inventory?credential=${encodeURIComponent(hostileKey)}`);
+    await page.getByTestId('credential-filter').waitFor();
+    await total.filter({ hasText: /^1 credentials$/ }).waitFor();
+    await page.goBack();
     // Back to the whole inventory, sorted by owner through the header.
     await page.goBack();
     await total.filter({ hasText: new RegExp(`^${all.toLocaleString('en-US')} credentials$`) }).waitFor();
@@ -195,7 +200,8 @@ describe('investigation views on the sample case', () => {
     await go('#/findings?group=kind');
     const total = page.getByTestId('findings-total');
     await total.filter({ hasText: /findings$/ }).waitFor();
-    expect(Number((await total.textContent())?.replace(/\D/g, ''))).toBeGreaterThan(0);
+    const allFindings = Number((await total.textContent())?.replace(/\D/g, ''));
+    expect(allFindings).toBeGreaterThan(0);
     await page.locator('.group-title', { hasText: 'volume-spike' }).waitFor();
     // The planted volume spike: its explanation is numeric, so it is drawn as baseline vs observed.
     await page.locator('.finding-row', { hasText: 'volume-spike' }).first().click();
@@ -209,6 +215,15 @@ describe('investigation views on the sample case', () => {
     await page.getByRole('button', { name: 'Save triage' }).click();
     await page.getByTestId('triage-state').filter({ hasText: /^confirmed/ }).waitFor();
     await shot('findings');
+    // The graph links here with ?entity=<key>: only that entity's findings.
+    const entityKey = ((await detail.locator('dd.mono').first().textContent()) ?? '').trim().split(' ').slice(1).join(' ');
+    await go(`#/findings?entity=${encodeURIComponent(entityKey)}`);
+    await page.getByTestId('entity-filter').filter({ hasText: entityKey }).waitFor();
+    await total.filter({ hasText: /^\d+ findings$/ }).waitFor();
+    const entityTotal = Number((await total.textContent())?.replace(/\D/g, ''));
+    expect(entityTotal).toBeGreaterThan(0);
+    expect(entityTotal).toBeLessThan(allFindings);
+    expect(await page.locator('.finding-row').count()).toBe(entityTotal);
     await go('#/findings?group=entity');
     await page.locator('.group-title').first().waitFor();
     await noScriptRan();
