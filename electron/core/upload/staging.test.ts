@@ -1,6 +1,6 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { UploadStore, safeFileName } from './staging';
 
@@ -29,6 +29,12 @@ describe('evidence uploads', () => {
     expect(() => store.complete([upload.id], join(dir, 'other.tokenscope'))).toThrow(/another case/);
     store.discardAll();
     expect(existsSync(upload.path)).toBe(false);
+    // A leftover from an earlier backend process is cleared by the next upload.
+    const leftover = join(dir, 'c.tokenscope.work', 'uploads', 'stale', 'old.json');
+    mkdirSync(dirname(leftover), { recursive: true });
+    writeFileSync(leftover, '{}');
+    new UploadStore().begin(casePath, 'new.json', 1);
+    expect(existsSync(leftover)).toBe(false);
     expect(() => store.complete([upload.id], casePath)).toThrow(/No upload/);
   });
 });

@@ -33,6 +33,9 @@ export class UploadStore {
   private readonly uploads = new Map<string, Upload>();
 
   begin(casePath: string, fileName: string, bytes: number): Upload {
+    // Uploads live only as long as this process: anything on disk that no upload here owns is a
+    // leftover of a crashed or restarted backend, never needed again.
+    if (![...this.uploads.values()].some((u) => u.casePath === casePath)) rmSync(uploadsDir(casePath), { recursive: true, force: true });
     const id = randomUUID();
     const dir = join(uploadsDir(casePath), id);
     mkdirSync(dir, { recursive: true });
