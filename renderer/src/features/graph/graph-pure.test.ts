@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import type { GraphView } from '../../../../shared/contract/methods/graph';
+import { syntheticView } from './bench/synthetic-graph';
+import { fitViewport, layeredLayout, bandOrder } from './layered-layout';
+import { blastTargetOf, clickThrough } from './links';
+import { LABEL_ALL_MAX_NODES, shortLabel, toElements } from './to-elements';
+
+const node = (over: Partial<GraphView['nodes'][number]>): GraphView['nodes'][number] => ({
+  id: 'cred:x',
+  kind: 'credential',
+  label: 'x',
+  platform: 'github',
+  risk: null,
+  findings: 0,
+  severity: null,
+  count: 1,
+  group: false,
+  detail: { key: 'github:pat:1' },
+  ...over,
+});
+
+describe('banded layout', () => {
+  it('puts every node in its kind band, left to right in reach order, with no two nodes on one spot', () => {
+    const view = syntheticView(2000, 8000, 3);
+    const positions = layeredLayout(view.nodes, view.edges);
+    expect(positions.size).toBe(view.nodes.length);
+    const spots = new Set([...positions.values()].map((p) => `${p.x},${p.y}`));
+    expect(spots.size).toBe(view.nodes.length);
+    const xs = (kind: string) => view.nodes.filter((n) => n.kind === kind).map((n) => positions.get(n.id)!.x);
+    for (let i = 1; i < bandOrder.length; i++) {
+      expect(Math.min(...xs(bandOrder[i]!))).toBeGreaterThan(Math.max(...xs(bandOrder[i - 1]!)));
+    }
+  });
+
+  it('is deterministic, and orders a band by its neighbours (an owner sits level with its only credential)', () => {
+    const nodes = [
+      { id: 'o1', kind: 'owner' },
+      { id: 'o2', kind: 'owner' },
+      { id: 'c1', kind: 'credential', weight: 2 },
+      { id: 'c2', kind: 'credential', weight: 1 },
+    ];
+    const edges = [
+      { source: 'o2', target: 'c1' },
+      { source: 'o1', target: 'c2' },
+    ];
+    const a = layeredLayout(nodes, edges);
+    expect(layeredLayout(nodes, edges)).toEqual(a);
+    expect(a.get('o2')!.y).toBe(a.get('c1')!.y);
+    expect(a.get('o1')!.y).toBe(a.get('c2')!.y);
+  });
+
+  it('fits positions into a viewport without measuring labels', () => {
+    const { zoom, pan } = fitViewport([{ x: 0, y: 0 }, { x: 1000, y: 500 }], 1040, 540, 20);
+    expect(zoom).toBe(1);
+    expect(pan).toEqual({ x: 20, y: 20 });
+    expect(fitViewport([], 100, 100)).toEqual({ zoom: 1, pan: { x: 50, y: 50 } });
+  });
+});
+
+describe('elements and links', () => {
+  it('keeps labels as data, shortened by characters not bytes, and only landmarks labelled in big views', () => {
+    expect(shortLabel('é'.repeat(60))).toBe(`${'é'.repeat(47)}…`);
+    const small = toElements({ nodes: [node({ label: '<b>x</b>' })], edges: [] });
+    expect(small[0]!.data.label).toBe('<b>x</b>');
+    const many = Array.from({ length: LABEL_ALL_MAX_NODES + 1 }, (_, i) => node({ id: `cred:${i}`, label: `c${i}`, findings: i === 0 ? 1 : 0 }));
+    const big = toElements({ nodes: many, edges: [] });
+    expect(big[0]!.data.label).toBe('c0');
+    expect(big[1]!.data.label).toBe('');
+  });
+
+  it('clicks through with the URL params the other views read', () => {
+    expect(clickThrough(node({}))).toEqual([
+      { target: 'inventory', label: 'Inventory record', params: { credential: 'github:pat:1' } },
+      { target: 'findings', label: 'Findings', params: { entity: 'github:pat:1' } },
+      { target: 'timeline', label: 'Timeline', params: { credential: 'github:pat:1' } },
+    ]);
+    expect(clickThrough(node({ kind: 'app', detail: { key: 'salesforce:app:1' } }))[2]).toMatchObject({ params: { app: 'salesforce:app:1' } });
+    expect(clickThrough(node({ group: true }))).toEqual([]);
+    expect(clickThrough(node({ kind: 'system', detail: { key: 'salesforce' } }))).toEqual([]);
+    expect(blastTargetOf(node({ kind: 'owner', detail: { key: 'person:a@b' } }))).toEqual({ target: 'owner', ref: 'person:a@b' });
+    expect(blastTargetOf(node({ kind: 'scope' }))).toBeNull();
+  });
+});
