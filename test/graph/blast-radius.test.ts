@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ContractError } from '../../shared/contract';
 import type { CaseDatabase } from '../../electron/core/db/case-db';
-import { blastRadius, buildView, loadEntityGraph, nodeId, parseWindow, searchGraph } from '../../electron/core/graph';
+import { blastRadius, buildView, entityGraph, loadEntityGraph, nodeId, parseWindow, searchGraph } from '../../electron/core/graph';
 import { ids, payloads, salesforceCase } from './fixture';
 
 let db: CaseDatabase;
@@ -132,5 +132,13 @@ describe('graph view over the same case', () => {
     expect(onlySystems.nodes.every((n) => n.kind === 'system')).toBe(true);
     expect(onlySystems.edges).toEqual([]);
     expect(buildView(graph, { grouping: 'none', minSeverity: 'low' }).nodes).toEqual([]);
+  });
+
+  it('reuses the loaded graph for the same window and evidence, and reloads for another window', async () => {
+    const a = await entityGraph(db.connection, breachWindow());
+    expect(await entityGraph(db.connection, breachWindow())).toBe(a);
+    const all = await entityGraph(db.connection, parseWindow(undefined, undefined));
+    expect(all).not.toBe(a);
+    expect(all.edges.filter((e) => e.kind === 'used').reduce((n, e) => n + e.count, 0)).toBeGreaterThan(a.edges.filter((e) => e.kind === 'used').reduce((n, e) => n + e.count, 0));
   });
 });

@@ -1,4 +1,4 @@
-import { buildView, blastRadius, loadEntityGraph, parseWindow, searchGraph } from '../../graph';
+import { buildView, blastRadius, entityGraph, parseWindow, searchGraph } from '../../graph';
 import type { BackendContext } from '../context';
 import type { Handlers } from '../router';
 
@@ -9,7 +9,7 @@ export function graphHandlers({ session }: BackendContext): GraphHandlers {
   return {
     'graph.view': async ({ from, to, ...options }) => {
       const window = parseWindow(from, to);
-      return buildView(await loadEntityGraph(conn(), window), options);
+      return buildView(await entityGraph(conn(), window), options);
     },
     'graph.search': async ({ query, limit }) => ({ matches: await searchGraph(conn(), query, limit ?? 20) }),
     'graph.blastRadius': ({ target, ref, from, to }) => blastRadius(conn(), target, ref, parseWindow(from, to)),
