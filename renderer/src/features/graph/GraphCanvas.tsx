@@ -1,7 +1,7 @@
 import cytoscape, { type Core, type LayoutOptions } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
-import type { GraphNode, GraphView } from '../../../../shared/contract/methods/graph';
+import type { GraphEdge, GraphNode, GraphView } from '../../../../shared/contract/methods/graph';
 import { applyBanded } from './apply-layout';
 import { graphStylesheet, layoutOptions, ORGANIC_MAX_NODES, rendererOptions } from './graph-style';
 import { readPalette } from './palette';
@@ -26,11 +26,7 @@ export interface GraphCanvasProps {
   cyRef: RefObject<Core | null>;
 }
 
-interface Tip {
-  x: number;
-  y: number;
-  node: GraphNode;
-}
+type Tip = { x: number; y: number } & ({ node: GraphNode; edge?: undefined } | { edge: GraphEdge; node?: undefined });
 
 /**
  * The cytoscape canvas. Labels are canvas text and the tooltip is React text, so names and user
@@ -40,9 +36,10 @@ export function GraphCanvas({ view, layout, highlight, selected, centre, onSelec
   const container = useRef<HTMLDivElement>(null);
   const [tip, setTip] = useState<Tip | null>(null);
   const byId = useMemo(() => new Map(view.nodes.map((n) => [n.id, n])), [view]);
-  const handlers = useRef({ onSelect, onExpand, byId });
+  const edgeById = useMemo(() => new Map(view.edges.map((e) => [e.id, e])), [view]);
+  const handlers = useRef({ onSelect, onExpand, byId, edgeById });
   useEffect(() => {
-    handlers.current = { onSelect, onExpand, byId };
+    handlers.current = { onSelect, onExpand, byId, edgeById };
   });
 
   useEffect(() => {
@@ -60,7 +57,12 @@ export function GraphCanvas({ view, layout, highlight, selected, centre, onSelec
       const p = e.renderedPosition ?? e.target.renderedPosition();
       if (node) setTip({ x: p.x, y: p.y, node });
     });
-    cy.on('mouseout', 'node', () => setTip(null));
+    cy.on('mouseover', 'edge', (e) => {
+      const edge = handlers.current.edgeById.get(e.target.id() as string);
+      const p = e.renderedPosition ?? e.target.renderedMidpoint();
+      if (edge) setTip({ x: p.x, y: p.y, edge });
+    });
+    cy.on('mouseout', 'node, edge', () => setTip(null));
     cy.on('viewport', () => setTip(null));
     // Theme switches change the CSS variables; the canvas needs the new colours explicitly.
     const observer = new MutationObserver(() => cy.style(graphStylesheet(readPalette())));
@@ -117,13 +119,13 @@ export function GraphCanvas({ view, layout, highlight, selected, centre, onSelec
   return (
     <div className="graph-canvas-wrap">
       <div ref={container} className="graph-canvas" data-testid="graph-canvas" role="img" aria-label={`Graph of ${view.nodes.length} nodes and ${view.edges.length} edges`} />
-      {tip ? <NodeTip tip={tip} /> : null}
+      {tip?.node ? <NodeTip tip={tip} node={tip.node} /> : null}
+      {tip?.edge ? <EdgeTip tip={tip} edge={tip.edge} labelOf={(id) => byId.get(id)?.label ?? id} /> : null}
     </div>
   );
 }
 
-function NodeTip({ tip }: { tip: Tip }) {
-  const { node } = tip;
+function NodeTip({ tip, node }: { tip: Tip; node: GraphNode }) {
   return (
     <div className="graph-tooltip" role="tooltip" data-testid="graph-tooltip" style={{ left: tip.x + 12, top: tip.y + 12 }}>
       <div className="graph-tooltip-title">{node.label}</div>
@@ -141,6 +143,55 @@ function NodeTip({ tip }: { tip: Tip }) {
           </div>
         ))}
       </dl>
+    </div>
+  );
+}
+
+const edgeWords: Record<GraphEdge['kind'], string> = {
+  owns: 'owns',
+  issued_to: 'issued to',
+  granted: 'granted',
+  reaches: 'reaches',
+  used: 'used (observed in logs)',
+  part_of: 'part of',
+};
+
+function EdgeTip({ tip, edge, labelOf }: { tip: Tip; edge: GraphEdge; labelOf(id: string): string }) {
+  const n = (x: number) => x.toLocaleString('en-US');
+  return (
+    <div className="graph-tooltip" role="tooltip" data-testid="graph-tooltip" style={{ left: tip.x + 12, top: tip.y + 12 }}>
+      <div className="graph-tooltip-title">
+        {labelOf(edge.source)} → {labelOf(edge.target)}
+      </div>
+      <div className="muted">{edgeWords[edge.kind]}</div>
+      {edge.kind === 'used' ? (
+        <dl className="kv">
+          <div>
+            <dt>events</dt>
+            <dd>{n(edge.count)}</dd>
+          </div>
+          {edge.rows !== null ? (
+            <div>
+              <dt>rows</dt>
+              <dd>{n(edge.rows)}</dd>
+            </div>
+          ) : null}
+          {edge.bytes !== null ? (
+            <div>
+              <dt>bytes</dt>
+              <dd>{n(edge.bytes)}</dd>
+            </div>
+          ) : null}
+          <div>
+            <dt>first – last</dt>
+            <dd>
+              {edge.first ?? '?'} – {edge.last ?? '?'}
+            </dd>
+          </div>
+        </dl>
+      ) : edge.count > 1 ? (
+        <div className="muted">{n(edge.count)} links merged</div>
+      ) : null}
     </div>
   );
 }
