@@ -55,7 +55,7 @@ export async function rebuildIdentity(conn: DuckDBConnection, scratchDir: string
     const platform = info[0]?.platform ?? kind.split('_')[0] ?? 'other';
     const key = `${platform}:app:${value}`;
     for (const m of members) appKeyOf.set(m, key);
-    await stage.write('app_facts', {
+    await stage.writeFromDb('app_facts', {
       app_key: key,
       platform,
       name: info.find((i) => i?.name)?.name ?? null,
@@ -169,7 +169,7 @@ export async function rebuildIdentity(conn: DuckDBConnection, scratchDir: string
     const lastUsed = [pick<unknown>('last_used_at', inventory), refRow?.last_at].filter(Boolean).map((d) => new Date(d as string).toISOString()).sort().at(-1) ?? null;
     const invStatus = pick<string>('status', inventory);
     const regStatus = pick<string>('status', register);
-    await stage.write('credential_facts', {
+    await stage.writeFromDb('credential_facts', {
       credential_key: key,
       platform,
       credential_type: type,
@@ -197,10 +197,10 @@ export async function rebuildIdentity(conn: DuckDBConnection, scratchDir: string
       records: facts.map((f) => ({ file_id: f.file_id, record_no: f.record_no, source: f.source })),
     });
   }
-  for (const p of principals.values()) await stage.write('principal_facts', p);
+  for (const p of principals.values()) await stage.writeFromDb('principal_facts', p);
   for (const [n, key] of principalIds) {
     const [kind, value] = split(n);
-    await stage.write('credential_links', { principal_key: key, id_kind: kind, id_value: value });
+    await stage.writeFromDb('credential_links', { principal_key: key, id_kind: kind, id_value: value });
   }
   await stage.close();
 
