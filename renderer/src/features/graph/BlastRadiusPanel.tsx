@@ -1,5 +1,6 @@
 import type { BlastRadius } from '../../../../shared/contract/methods/graph';
 import { navigate } from '../../app/use-route';
+import { timelineWindow } from './links';
 
 const n = (x: number) => x.toLocaleString('en-US');
 const when = (iso: string | null) => (iso ? iso.replace('T', ' ').replace(/\.\d+Z$/, 'Z') : '—');
@@ -92,7 +93,7 @@ export function BlastRadiusPanel({ radius, onShowInGraph, onClose }: BlastRadius
               <td>{n(c.events)}</td>
               <td>{c.findings ? `${c.findings} (${c.severity ?? '?'})` : '0'}</td>
               <td>
-                <button type="button" className="link-button" onClick={() => navigate('timeline', { credential: c.key })}>
+                <button type="button" className="link-button" onClick={() => navigate('timeline', { credential: c.key, ...timelineWindow(radius.window.from, radius.window.to) })}>
                   Timeline
                 </button>
               </td>

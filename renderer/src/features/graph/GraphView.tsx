@@ -259,7 +259,7 @@ function GraphBody({ caseId }: { caseId: string }) {
               {view.truncated ? ' (truncated: filter or group to see the rest)' : ''}
             </p>
           ) : null}
-          {selectedNode ? <NodeDetail node={selectedNode} onExpand={() => expandNode(selectedNode.id)} onBlast={openBlast} /> : <p className="muted">Select a node for its details. Double-click a group to expand it.</p>}
+          {selectedNode ? <NodeDetail node={selectedNode} window={timeWindow} onExpand={() => expandNode(selectedNode.id)} onBlast={openBlast} /> : <p className="muted">Select a node for its details. Double-click a group to expand it.</p>}
         </aside>
       </div>
       {blastInput ? (
@@ -277,7 +277,17 @@ function GraphBody({ caseId }: { caseId: string }) {
   );
 }
 
-function NodeDetail({ node, onExpand, onBlast }: { node: GraphNode; onExpand(): void; onBlast(target: 'app' | 'credential' | 'owner', ref: string): void }) {
+function NodeDetail({
+  node,
+  window,
+  onExpand,
+  onBlast,
+}: {
+  node: GraphNode;
+  window: { from?: string; to?: string };
+  onExpand(): void;
+  onBlast(target: 'app' | 'credential' | 'owner', ref: string): void;
+}) {
   const blast = blastTargetOf(node);
   return (
     <div data-testid="graph-node-detail">
@@ -307,7 +317,7 @@ function NodeDetail({ node, onExpand, onBlast }: { node: GraphNode; onExpand(): 
         ) : null}
       </div>
       <nav className="inline-form" aria-label="Open in other views">
-        {clickThrough(node).map((link) => (
+        {clickThrough(node, window).map((link) => (
           <button key={link.target} type="button" className="link-button" onClick={() => navigate(link.target, link.params)}>
             {link.label}
           </button>

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { GraphView } from '../../../../shared/contract/methods/graph';
 import { syntheticView } from './bench/synthetic-graph';
 import { fitViewport, layeredLayout, bandOrder } from './layered-layout';
-import { blastTargetOf, clickThrough } from './links';
+import { blastTargetOf, clickThrough, timelineWindow } from './links';
 import { LABEL_ALL_MAX_NODES, shortLabel, toElements } from './to-elements';
 
 const node = (over: Partial<GraphView['nodes'][number]>): GraphView['nodes'][number] => ({
@@ -74,7 +74,16 @@ describe('elements and links', () => {
       { target: 'findings', label: 'Findings', params: { entity: 'github:pat:1' } },
       { target: 'timeline', label: 'Timeline', params: { credential: 'github:pat:1' } },
     ]);
-    expect(clickThrough(node({ kind: 'app', detail: { key: 'salesforce:app:1' } }))[2]).toMatchObject({ params: { app: 'salesforce:app:1' } });
+    expect(clickThrough(node({}), { from: '2026-11-14', to: '2026-11-15' })[2]).toEqual({
+      target: 'timeline',
+      label: 'Timeline',
+      params: { credential: 'github:pat:1', from: String(Date.UTC(2026, 10, 14)), to: String(Date.UTC(2026, 10, 16) - 1) },
+    });
+    expect(timelineWindow('2026-11-15T04:00:00.000Z', 'not a date')).toEqual({ from: String(Date.UTC(2026, 10, 15, 4)) });
+    expect(clickThrough(node({ kind: 'app', detail: { key: 'salesforce:app:1' } }))).toEqual([
+      { target: 'inventory', label: 'Credentials in inventory', params: { q: 'salesforce:app:1' } },
+      { target: 'findings', label: 'Findings', params: { entity: 'salesforce:app:1' } },
+    ]);
     expect(clickThrough(node({ group: true }))).toEqual([]);
     expect(clickThrough(node({ kind: 'system', detail: { key: 'salesforce' } }))).toEqual([]);
     expect(blastTargetOf(node({ kind: 'owner', detail: { key: 'person:a@b' } }))).toEqual({ target: 'owner', ref: 'person:a@b' });
