@@ -52,7 +52,7 @@ describe('credential graph and blast radius in the browser', () => {
     await page.getByTestId('graph-search-results').waitFor();
   };
 
-  it('shows script payloads in app names and user agents as text: in labels, tooltip, details and blast radius; nothing runs', async () => {
+  it('shows script payloads in app names and user agents as text: in labels, tooltip, details, blast radius and exports; nothing runs', async () => {
     const { page } = s;
     await invoke(s, 'case.create', { name: 'Hostile graph' });
     await page.reload();
@@ -91,6 +91,17 @@ describe('credential graph and blast radius in the browser', () => {
     await radius.waitFor();
     expect(await page.getByTestId('blast-user-agents').textContent()).toContain(payloads.userAgent);
     expect(await radius.locator('img, script, svg').count()).toBe(0);
+
+    // Export the current view: a real PNG, and JSON holding the hostile name verbatim as data.
+    const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export PNG' }).click()]);
+    expect(png.suggestedFilename()).toBe('tokenscope-graph.png');
+    const pngBytes = readFileSync((await png.path())!);
+    expect([...pngBytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    const [json] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export JSON' }).click()]);
+    const exported = JSON.parse(readFileSync((await json.path())!, 'utf8')) as { nodes: { label: string; position: { x: number; y: number } | null }[]; edges: unknown[] };
+    expect(exported.nodes.map((n) => n.label)).toContain(payloads.appName);
+    expect(exported.nodes.every((n) => n.position !== null)).toBe(true);
+    expect(exported.edges.length).toBeGreaterThan(0);
 
     expect(await page.evaluate(() => window.__pwned ?? null)).toBeNull();
     expect(s.cspViolations).toEqual([]);
