@@ -222,7 +222,7 @@ describe('investigation views on the sample case', () => {
     await detail.getByRole('link', { name: /events \(SQL\)/ }).waitFor();
     await page.getByRole('combobox', { name: 'State' }).selectOption('confirmed');
     await page.getByRole('button', { name: 'Save triage' }).click();
-    await page.getByTestId('triage-state').filter({ hasText: /^confirmed/ }).waitFor();
+    await page.getByTestId('triage-state').filter({ hasText: /^confirmed/i }).waitFor();
     await shot('findings');
     // The graph links here with ?entity=<key>: only that entity's findings.
     const entityKey = ((await detail.locator('dd.mono').first().textContent()) ?? '').trim().split(' ').slice(1).join(' ');

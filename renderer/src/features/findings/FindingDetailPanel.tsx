@@ -1,40 +1,15 @@
-import { useState } from 'react';
 import type { FindingDetail } from '../../../../shared/contract/methods/findings';
-import { api, useCall } from '../../api';
-import { ErrorText } from '../../components/ErrorText';
 import { BaselineChart } from '../../components/charts/BaselineChart';
 import { asList, explanationFeatures, numericComparison } from '../../components/charts/explanation';
+import { TriageControls } from '../cases';
 import { eventsSql, inventorySql } from './findings-groups';
 
-const states = ['open', 'confirmed', 'false_positive', 'accepted_risk'] as const;
-type TriageState = (typeof states)[number];
-
-/** One finding: what moved (baseline vs observed per feature), the exact evidence, and its triage state. */
-export function FindingDetailPanel({ finding, triageVersion, onTriaged }: { finding: FindingDetail; triageVersion: number; onTriaged(): void }) {
+/** One finding: what moved (baseline vs observed per feature), the exact evidence, and its triage (the cases feature's controls). */
+export function FindingDetailPanel({ finding }: { finding: FindingDetail }) {
   const features = explanationFeatures(finding.explanation);
-  const triage = useCall('triage.list', {}, triageVersion);
-  const current = triage.value?.triage.find((t) => t.findingId === finding.id);
-  const [state, setState] = useState<TriageState>('confirmed');
-  const [expires, setExpires] = useState('');
-  const [note, setNote] = useState('');
-  const [error, setError] = useState<{ code: string; message: string } | null>(null);
   const eventIds = finding.eventRefs.map((r) => r.eventId).filter((id): id is number => id !== undefined);
   const key = encodeURIComponent(finding.entity.key);
   const windowParams = finding.firstSeen && finding.lastSeen ? `&from=${Date.parse(finding.firstSeen) - 86_400_000}&to=${Date.parse(finding.lastSeen) + 86_400_000}` : '';
-
-  const submit = async () => {
-    const result = await api.invoke('triage.set', {
-      findingId: finding.id,
-      state,
-      ...(state === 'accepted_risk' ? { expiresAt: expires || null } : {}),
-      ...(note.trim() ? { note: note.trim() } : {}),
-    });
-    if (result.ok) {
-      setError(null);
-      setNote('');
-      onTriaged();
-    } else setError(result.error);
-  };
 
   return (
     <section className="panel detail-panel" aria-label="Finding detail" data-testid="finding-detail">
@@ -55,8 +30,6 @@ export function FindingDetailPanel({ finding, triageVersion, onTriaged }: { find
         <dd>
           {finding.ruleId} v{finding.ruleVersion} {finding.frameworks.length ? `· ${finding.frameworks.join(', ')}` : ''}
         </dd>
-        <dt>Triage</dt>
-        <dd data-testid="triage-state">{current ? `${current.effectiveState}${current.expiresAt ? ` until ${current.expiresAt}` : ''} (by ${current.updatedBy})` : 'open (not triaged)'}</dd>
       </dl>
       <p className="group-title">What moved</p>
       {features.length === 0 ? <p className="muted">This rule explains itself in the summary (posture finding).</p> : null}
@@ -101,33 +74,8 @@ export function FindingDetailPanel({ finding, triageVersion, onTriaged }: { find
           </a>
         ) : null}
       </div>
-      <p className="group-title">Set triage state</p>
-      <form
-        className="inline-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
-        <label>
-          State{' '}
-          <select value={state} onChange={(e) => setState(e.target.value as TriageState)}>
-            {states.map((s) => (
-              <option key={s} value={s}>
-                {s.replace('_', ' ')}
-              </option>
-            ))}
-          </select>
-        </label>
-        {state === 'accepted_risk' ? (
-          <label>
-            Until <input type="date" value={expires} onChange={(e) => setExpires(e.target.value)} required />
-          </label>
-        ) : null}
-        <input aria-label="Note" placeholder="Note (optional)" value={note} onChange={(e) => setNote(e.target.value)} />
-        <button type="submit">Save triage</button>
-      </form>
-      {error ? <ErrorText code={error.code} message={error.message} /> : null}
+      <p className="group-title">Triage</p>
+      <TriageControls findingId={finding.id} />
     </section>
   );
 }

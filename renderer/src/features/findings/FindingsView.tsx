@@ -25,7 +25,6 @@ function FindingsBody({ caseId }: { caseId: string }) {
   const { params } = useRoute();
   const group: GroupBy = params.group === 'kind' || params.group === 'entity' ? params.group : 'severity';
   const [runVersion, setRunVersion] = useState(0);
-  const [triageVersion, setTriageVersion] = useState(0);
   const [running, setRunning] = useState(false);
   const list = useCall('findings.list', { limit: 1000, ...(params.entity ? { entityKey: params.entity.slice(0, 512) } : {}) }, [caseId, runVersion]);
   const groups = useMemo(() => groupFindings(list.value?.findings ?? [], group), [list.value, group]);
@@ -98,7 +97,7 @@ function FindingsBody({ caseId }: { caseId: string }) {
         </div>
         <div>
           {params.finding ? (
-            <FindingDetailLoader key={params.finding} findingId={params.finding} version={[caseId, runVersion]} triageVersion={triageVersion} onTriaged={() => setTriageVersion((v) => v + 1)} />
+            <FindingDetailLoader key={params.finding} findingId={params.finding} version={[caseId, runVersion]} />
           ) : (
             <p className="muted">Pick a finding to see what moved and the evidence behind it.</p>
           )}
@@ -109,9 +108,9 @@ function FindingsBody({ caseId }: { caseId: string }) {
 }
 
 /** Loads one finding only when the URL names one (no request for an empty selection). */
-function FindingDetailLoader({ findingId, version, triageVersion, onTriaged }: { findingId: string; version: unknown; triageVersion: number; onTriaged(): void }) {
+function FindingDetailLoader({ findingId, version }: { findingId: string; version: unknown }) {
   const detail = useCall('findings.detail', { findingId }, version);
-  if (detail.value) return <FindingDetailPanel finding={detail.value} triageVersion={triageVersion} onTriaged={onTriaged} />;
+  if (detail.value) return <FindingDetailPanel finding={detail.value} />;
   if (detail.error) return <ErrorText code={detail.error.code} message={detail.error.message} />;
   return <p className="muted">Loading…</p>;
 }
