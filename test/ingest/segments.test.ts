@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importEvidence, type ImportResult } from '../../electron/core/ingest';
-import { count, tempCase } from './helpers';
+import { count, rows, tempCase } from './helpers';
 
 const okta = (i: number, tag: string) =>
   JSON.stringify({ uuid: `${tag}-${i}`, published: '2025-01-01T00:00:00Z', eventType: 'user.session.start', actor: { id: '00u1', type: 'User', alternateId: 'a@example.com' }, client: { ipAddress: '8.8.8.8' } });
@@ -33,6 +33,9 @@ describe('segmented loading', () => {
     expect(c).toMatchObject({ status: 'imported', recordsSeen: 1000, recordsLoaded: 1000 });
     expect(await count(ctx.db, `SELECT count(*) FROM evidence_records WHERE file_id = $id`, { id: a!.fileId! })).toBe(3000);
     expect(await count(ctx.db, `SELECT count(*) FROM events WHERE file_id = $id`, { id: c!.fileId! })).toBe(1000);
+    // The stored evidence is the exact line, with its offset and length.
+    const [first] = await rows(ctx.db, `SELECT raw, byte_offset, byte_length FROM evidence_records WHERE file_id = $id AND record_no = 2`, { id: a!.fileId! });
+    expect(first).toEqual({ raw: okta(1, 'a'), byte_offset: BigInt(okta(0, 'a').length + 1), byte_length: BigInt(okta(1, 'a').length) });
   });
 
   it('removes every row of a file that failed after some of its segments were loaded', async () => {

@@ -12,6 +12,11 @@ const loaders: Record<StagedTable, { columns: string; sql: string }> = {
     sql: `INSERT INTO evidence_records (file_id, record_no, byte_offset, byte_length, raw, raw_bytes)
           SELECT file_id, record_no, byte_offset, byte_length, raw, from_base64(raw_b64) FROM staged`,
   },
+  records_plain: {
+    columns: `{file_id: 'INTEGER', record_no: 'BIGINT', byte_offset: 'BIGINT', byte_length: 'BIGINT', raw: 'VARCHAR'}`,
+    sql: `INSERT INTO evidence_records (file_id, record_no, byte_offset, byte_length, raw)
+          SELECT file_id, record_no, byte_offset, byte_length, raw FROM staged`,
+  },
   rejects: {
     columns: `{file_id: 'INTEGER', record_no: 'BIGINT', byte_offset: 'BIGINT', reason_code: 'VARCHAR', reason: 'VARCHAR', raw_b64: 'VARCHAR', raw_length: 'BIGINT', raw_sha256: 'VARCHAR'}`,
     sql: `INSERT INTO evidence_rejects (file_id, record_no, byte_offset, reason_code, reason, raw, raw_length, raw_sha256)
@@ -73,7 +78,13 @@ const loaders: Record<StagedTable, { columns: string; sql: string }> = {
 export async function loadStage(conn: DuckDBConnection, stage: Stage, failedFileIds: number[] = []): Promise<void> {
   for (const [table, loader] of Object.entries(loaders) as [StagedTable, (typeof loaders)[StagedTable]][]) {
     if (!stage.has(table)) continue;
-    const source = `(SELECT * FROM read_json($path, format = 'newline_delimited', maximum_object_size = 67108864, columns = ${loader.columns})
+    const reader =
+      table === 'records_plain'
+        ? // No quoting or escaping: Stage.writePlain only writes records without LF, CR, NUL or \x01.
+          `read_csv($path, delim = '\u0001', quote = '', escape = '', header = false, auto_detect = false, new_line = '\\n',
+             max_line_size = 8500000, columns = ${loader.columns})`
+        : `read_json($path, format = 'newline_delimited', maximum_object_size = 67108864, columns = ${loader.columns})`;
+    const source = `(SELECT * FROM ${reader}
       WHERE file_id NOT IN (SELECT unnest(CAST($failed AS INTEGER[]))))`;
     const sql = loader.sql.replaceAll('FROM staged', `FROM ${source}`);
     await conn.run(sql, { path: stage.path(table), failed: JSON.stringify(failedFileIds) });

@@ -169,14 +169,18 @@ export async function parseFile(job: ParseJob, parser: ParserSpec, csv: { delimi
     }
     counts.loaded++;
     if (!exact) invalidUtf8++;
-    await job.stage.write('records', {
-      file_id: fileId,
-      record_no: rec.recordNo,
-      byte_offset: rec.offset,
-      byte_length: rec.length,
-      raw: text,
-      raw_b64: exact ? null : bytes.toString('base64'),
-    });
+    if (exact && bytes.indexOf(0x0a) < 0 && bytes.indexOf(0x0d) < 0 && bytes.indexOf(0x01) < 0 && bytes.indexOf(0x00) < 0) {
+      await job.stage.writePlain(fileId, rec.recordNo, rec.offset, rec.length, text);
+    } else {
+      await job.stage.write('records', {
+        file_id: fileId,
+        record_no: rec.recordNo,
+        byte_offset: rec.offset,
+        byte_length: rec.length,
+        raw: text,
+        raw_b64: exact ? null : bytes.toString('base64'),
+      });
+    }
     const produced = await writeMapped(job, parser, rec.recordNo, mapped);
     counts.events += produced.events;
     if (!produced.any) {

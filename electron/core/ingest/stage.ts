@@ -2,7 +2,7 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 
-export const stagedTables = ['records', 'rejects', 'events', 'credential_facts', 'app_facts', 'principal_facts', 'grants', 'credential_links'] as const;
+export const stagedTables = ['records', 'records_plain', 'rejects', 'events', 'credential_facts', 'app_facts', 'principal_facts', 'grants', 'credential_links'] as const;
 const BATCH_CHARS = 1 << 20;
 
 export type StagedTable = (typeof stagedTables)[number];
@@ -28,7 +28,16 @@ export class Stage {
   }
 
   path(table: StagedTable): string {
-    return join(this.dir, `${table}.ndjson`);
+    return join(this.dir, table === 'records_plain' ? 'records_plain.txt' : `${table}.ndjson`);
+  }
+
+  /**
+   * A raw record as one \x01-separated line with no JSON escaping, for records whose bytes are
+   * valid UTF-8 without LF, CR, NUL or \x01 (nearly every NDJSON line): the evidence text is then
+   * neither escaped by Node nor unescaped by DuckDB.
+   */
+  writePlain(fileId: number, recordNo: number, offset: number, length: number, raw: string): Promise<void> | undefined {
+    return this.writeLine('records_plain', `${fileId}\u0001${recordNo}\u0001${offset}\u0001${length}\u0001${raw}`);
   }
 
   /** Write one row; resolves at once unless the OS buffer is full. */
