@@ -1,19 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 
-/**
- * Saved console queries live in the case file, so they travel with the evidence. The table is
- * created on first use (IF NOT EXISTS) rather than by a migration: it is optional console state,
- * and a case that never saved a query stays byte-for-byte what the importer wrote.
- */
-async function ensureTable(conn: DuckDBConnection): Promise<void> {
-  await conn.run(`CREATE TABLE IF NOT EXISTS saved_queries (
-    query_id  INTEGER PRIMARY KEY,
-    name      VARCHAR NOT NULL UNIQUE,
-    sql       VARCHAR NOT NULL,
-    saved_at  TIMESTAMPTZ NOT NULL
-  )`);
-}
-
+/** Saved console queries live in the case file (migration 006), so they travel with the evidence. */
 export interface SavedQuery {
   id: number;
   name: string;
@@ -28,12 +15,10 @@ function toSaved(r: Record<string, unknown>): SavedQuery {
 }
 
 export async function listSaved(conn: DuckDBConnection): Promise<SavedQuery[]> {
-  await ensureTable(conn);
   return (await conn.runAndReadAll(`${SELECT} ORDER BY lower(name)`)).getRowObjectsJS().map(toSaved);
 }
 
 export async function saveQuery(conn: DuckDBConnection, name: string, sql: string, now: string): Promise<SavedQuery> {
-  await ensureTable(conn);
   await conn.run(
     `INSERT INTO saved_queries (query_id, name, sql, saved_at)
      VALUES ((SELECT coalesce(max(query_id), 0) + 1 FROM saved_queries), $name, $sql, $now::TIMESTAMPTZ)
@@ -44,7 +29,6 @@ export async function saveQuery(conn: DuckDBConnection, name: string, sql: strin
 }
 
 export async function deleteSaved(conn: DuckDBConnection, id: number): Promise<boolean> {
-  await ensureTable(conn);
   const before = Number((await conn.runAndReadAll(`SELECT count(*) AS n FROM saved_queries WHERE query_id = $id`, { id })).getRowObjectsJS()[0]?.n ?? 0);
   await conn.run(`DELETE FROM saved_queries WHERE query_id = $id`, { id });
   return before > 0;
