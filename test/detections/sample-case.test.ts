@@ -1,11 +1,11 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CaseDatabase } from '../../electron/core/db/case-db';
 import { listFindings, type StoredFinding } from '../../electron/core/detections/engine/findings-store';
 import { runDetections } from '../../electron/core/detections/engine/run';
-import { importEvidence } from '../../electron/core/ingest';
+import { importEvidence, type ImportResult } from '../../electron/core/ingest';
 import { familyOf } from '../../shared/domain';
 
 /**
@@ -28,13 +28,41 @@ const touches = (f: StoredFinding, ids: string[]) => f.entity.ids.some((id) => i
 
 describe.skipIf(!available)('sample case against its answer key', () => {
   const dir = mkdtempSync(join(tmpdir(), 'tokenscope-sample-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  let db: CaseDatabase;
+  let imported: ImportResult;
+
+  beforeAll(async () => {
+    db = await CaseDatabase.create(join(dir, 'sample.tokenscope'), 'Sample');
+    imported = await importEvidence(db, [dataDir]);
+  }, 600_000);
+  afterAll(async () => {
+    await db?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('imports every export in sample-data/ with seen = loaded + rejected and zero rejects (issue 4)', async () => {
+    const exports = imported.files.filter((f) => !/(^|\/)(README\.md|answer-key\.json)$/.test(f.path));
+    const notImported = exports.filter((f) => f.status !== 'imported').map((f) => `${f.path}: ${f.status} ${f.reason ?? ''}`);
+    expect(notImported).toEqual([]);
+    for (const file of exports) {
+      expect(file.recordsSeen, file.path).toBe(file.recordsLoaded + file.recordsRejected);
+      expect(file.recordsRejected, file.path).toBe(0);
+      expect(file.recordsLoaded, file.path).toBeGreaterThan(0);
+    }
+    const manifest = (
+      await db.connection.runAndReadAll(
+        `SELECT count(*) AS files, sum(records_seen) AS seen, sum(records_loaded) AS loaded, sum(records_rejected) AS rejected FROM evidence_files`,
+      )
+    ).getRowObjectsJS()[0];
+    expect(Number(manifest?.files)).toBe(exports.length);
+    expect(Number(manifest?.rejected)).toBe(0);
+    expect(Number(manifest?.seen)).toBe(Number(manifest?.loaded));
+    console.log(`sample-data: ${exports.length} export files, ${Number(manifest?.loaded).toLocaleString('en-US')} records loaded, 0 rejected`);
+  });
 
   it('finds every planted story and fires no forbidden kind on a look-alike', { timeout: 600_000 }, async () => {
     const key = JSON.parse(readFileSync(keyFile, 'utf8')) as AnswerKey;
-    const db = await CaseDatabase.create(join(dir, 'sample.tokenscope'), 'Sample');
-    try {
-      const imported = await importEvidence(db, [dataDir]);
+    {
       expect(imported.files.filter((f) => f.status === 'failed')).toEqual([]);
       const run = await runDetections(db.connection, { analysisStart: key.analysisStart });
       const { findings } = await listFindings(db.connection);
@@ -67,8 +95,6 @@ describe.skipIf(!available)('sample case against its answer key', () => {
       );
       expect(missed.map((s) => s.id)).toEqual([]);
       expect(falseAlarms).toEqual([]);
-    } finally {
-      await db.close();
     }
   });
 });
