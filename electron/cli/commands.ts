@@ -228,15 +228,13 @@ function defaultName(file: string): string {
 }
 
 export function usage(): string {
-  const width = Math.max(...commands.map((c) => c.synopsis.length));
   return [
     'tokenscope — offline investigation of OAuth tokens and other non-human identities',
     '',
     'Usage: tokenscope <command> [options]',
     '',
     'Commands:',
-    ...commands.map((c) => `  ${c.synopsis.padEnd(width)}  ${c.summary}`),
-    '',
+    ...commands.flatMap((c) => [`  tokenscope ${c.synopsis}`, `      ${c.summary}`, '']),
     'Options:',
     '  -h, --help       show this help',
     '  -v, --version    print the version',
