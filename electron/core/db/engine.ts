@@ -57,14 +57,14 @@ export async function openEngine(path: string, limits: EngineLimits): Promise<En
 }
 
 /**
- * DuckDB's share of memory: 1.5 GB (or half of a smaller machine), so the whole backend stays
- * near 2 GB and big sorts spill to the case's temp folder instead. TOKENSCOPE_MEMORY_LIMIT_MB
+ * DuckDB's share of memory: 1 GB (or half of a smaller machine), so the whole backend stays
+ * near 1.5 GB and big sorts spill to the case's temp folder instead. TOKENSCOPE_MEMORY_LIMIT_MB
  * overrides it for machines with room to spare.
  */
 function defaultMemoryLimitMb(): number {
   const fromEnv = Number(process.env.TOKENSCOPE_MEMORY_LIMIT_MB);
   if (Number.isInteger(fromEnv) && fromEnv >= 256) return fromEnv;
-  return Math.min(1536, Math.floor(totalmem() / 1024 / 1024 / 2));
+  return Math.min(1024, Math.floor(totalmem() / 1024 / 1024 / 2));
 }
 
 /** Literal for a SET statement (SET does not take bound parameters). Only used on paths we built. */

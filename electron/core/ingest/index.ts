@@ -67,8 +67,34 @@ export function collectFiles(paths: string[]): string[] {
  * nothing half-visible. Every file is hashed before parsing; a hash already in the case is a
  * duplicate and is not loaded again; every record is loaded or rejected with a reason.
  */
-export async function importEvidence(db: CaseDatabase, paths: string[], options: ImportOptions = {}): Promise<ImportResult> {
-  const conn = db.connection;
+export function importEvidence(db: CaseDatabase, paths: string[], options: ImportOptions = {}): Promise<ImportResult> {
+  // Imports into one case run one after another (they share the staging folder and the id
+  // sequences), each on its own connection so its transaction never swallows, or is swallowed
+  // by, writes the rest of the backend makes meanwhile (triage, detections, saved queries).
+  const previous = importQueue.get(db) ?? Promise.resolve();
+  const run = previous.then(
+    () => importOnOwnConnection(db, paths, options),
+    () => importOnOwnConnection(db, paths, options),
+  );
+  importQueue.set(
+    db,
+    run.catch(() => undefined),
+  );
+  return run;
+}
+
+const importQueue = new WeakMap<CaseDatabase, Promise<unknown>>();
+
+async function importOnOwnConnection(db: CaseDatabase, paths: string[], options: ImportOptions): Promise<ImportResult> {
+  const conn = await db.engine.instance.connect();
+  try {
+    return await importWith(conn, db, paths, options);
+  } finally {
+    conn.closeSync();
+  }
+}
+
+async function importWith(conn: CaseDatabase['connection'], db: CaseDatabase, paths: string[], options: ImportOptions): Promise<ImportResult> {
   const { signal } = options;
   let files: string[];
   try {
