@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readdirSync, statSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
+import { appendAction } from '../cases/action-log';
 import { ContractError } from '../../../shared/contract';
 import { caseWorkDir, type CaseDatabase } from '../db/case-db';
 import { offlineEnricher } from '../enrich/dataset';
@@ -87,11 +88,19 @@ const importQueue = new WeakMap<CaseDatabase, Promise<unknown>>();
 
 async function importOnOwnConnection(db: CaseDatabase, paths: string[], options: ImportOptions): Promise<ImportResult> {
   const conn = await db.engine.instance.connect();
+  let result: ImportResult;
   try {
-    return await importWith(conn, db, paths, options);
+    result = await importWith(conn, db, paths, options);
   } finally {
     conn.closeSync();
   }
+  // Logged after the commit on the case's own connection, where the hash-chained log is written
+  // in order; the imports table already records the import itself.
+  await appendAction(db.connection, 'evidence.import', {
+    importId: result.importId,
+    files: result.files.map((r) => ({ path: r.path, sha256: r.sha256, status: r.status, loaded: r.recordsLoaded, rejected: r.recordsRejected })),
+  });
+  return result;
 }
 
 async function importWith(conn: CaseDatabase['connection'], db: CaseDatabase, paths: string[], options: ImportOptions): Promise<ImportResult> {
@@ -193,9 +202,6 @@ async function importWith(conn: CaseDatabase['connection'], db: CaseDatabase, pa
     await rebuildIdentity(conn, join(importDir, 'identity'));
     checkCancel();
     await conn.run(`UPDATE imports SET finished_at = now() WHERE import_id = $id`, { id: importId });
-    await conn.run(`INSERT INTO action_log (seq, acted_at, actor, action, detail) SELECT coalesce(max(seq), 0) + 1, now(), 'tokenscope', 'evidence.import', $d FROM action_log`, {
-      d: JSON.stringify({ importId, files: results.map((r) => ({ path: r.path, sha256: r.sha256, status: r.status, loaded: r.recordsLoaded, rejected: r.recordsRejected })) }),
-    });
     await conn.run('COMMIT');
     return { importId, files: results };
 

@@ -1,7 +1,5 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { ContractError } from '../../../../shared/contract';
-import { caseWorkDir } from '../../db/case-db';
+import { appendAction } from '../../cases/action-log';
 import { loadCatalog, type Rule } from '../../detections/engine/catalog';
 import { getFinding, listFindings } from '../../detections/engine/findings-store';
 import { runDetections } from '../../detections/engine/run';
@@ -41,12 +39,20 @@ export function findingsHandlers({ session }: BackendContext): FindingsHandlers 
   const rules = () => (catalog ??= loadCatalog());
   const conn = () => session.require().connection;
   const now = () => new Date().toISOString();
+  /** Every change to the analysis or its tuning goes into the case's append-only action log. */
+  const logged = async <T>(action: string, detail: (result: T) => unknown, work: () => Promise<T>): Promise<T> => {
+    const result = await work();
+    await appendAction(conn(), action, detail(result));
+    return result;
+  };
   return {
     'detections.run': async ({ asOf, analysisStart }) => {
-      // DuckDB spills large baselines under <case>.work/tmp but does not create missing parents
-      mkdirSync(join(caseWorkDir(session.require().path), 'tmp'), { recursive: true });
       try {
-        const result = await runDetections(conn(), { asOf, analysisStart, rules: rules() });
+        const result = await logged(
+          'detections.run',
+          (r) => ({ runId: r.runId, asOf: r.asOf, analysisStart: r.analysisStart, rulesVersion: r.rulesVersion, findings: r.findings }),
+          () => runDetections(conn(), { asOf, analysisStart, rules: rules() }),
+        );
         return { runId: result.runId, asOf: result.asOf, analysisStart: result.analysisStart, rulesVersion: result.rulesVersion, findings: result.findings, timings: result.timings };
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
@@ -56,10 +62,12 @@ export function findingsHandlers({ session }: BackendContext): FindingsHandlers 
     },
     'detections.rules': async () => ({ rules: await tuning.ruleInfos(conn(), rules()) }),
     'detections.setParameter': ({ ruleId, name, value }) =>
-      guard(async () => {
-        await tuning.setParameter(conn(), rules(), ruleId, name, value, now());
-        return {};
-      }),
+      guard(() =>
+        logged('detections.setParameter', () => ({ ruleId, name, value }), async () => {
+          await tuning.setParameter(conn(), rules(), ruleId, name, value, now());
+          return {};
+        }),
+      ),
     'findings.list': async (filter) => {
       const { total, findings } = await listFindings(conn(), filter);
       // the list carries summaries; explanation and evidence records come with findings.detail
@@ -71,18 +79,21 @@ export function findingsHandlers({ session }: BackendContext): FindingsHandlers 
       return finding;
     },
     'suppressions.list': async () => ({ suppressions: await tuning.listSuppressions(conn()) }),
-    'suppressions.add': (input) => guard(() => tuning.addSuppression(conn(), rules(), input, now())),
-    'suppressions.remove': async ({ suppressionId }) => {
-      if (!(await tuning.removeSuppression(conn(), suppressionId))) throw new ContractError('NOT_FOUND', `No suppression ${suppressionId}`);
-      return {};
-    },
+    'suppressions.add': (input) => guard(() => logged('suppressions.add', (added) => ({ input, added }), () => tuning.addSuppression(conn(), rules(), input, now()))),
+    'suppressions.remove': ({ suppressionId }) =>
+      logged('suppressions.remove', () => ({ suppressionId }), async () => {
+        if (!(await tuning.removeSuppression(conn(), suppressionId))) throw new ContractError('NOT_FOUND', `No suppression ${suppressionId}`);
+        return {};
+      }),
     'allowlists.list': async () => ({ entries: await tuning.listAllowlists(conn()) }),
-    'allowlists.add': ({ list, entry, note }) => guard(() => tuning.addAllowlist(conn(), list, entry, note, now())),
-    'allowlists.remove': async ({ list, id }) => {
-      if (!(await tuning.removeAllowlist(conn(), list, id))) throw new ContractError('NOT_FOUND', `No ${list} allowlist entry ${id}`);
-      return {};
-    },
+    'allowlists.add': ({ list, entry, note }) =>
+      guard(() => logged('allowlists.add', (added) => ({ list, entry, note, added }), () => tuning.addAllowlist(conn(), list, entry, note, now()))),
+    'allowlists.remove': ({ list, id }) =>
+      logged('allowlists.remove', () => ({ list, id }), async () => {
+        if (!(await tuning.removeAllowlist(conn(), list, id))) throw new ContractError('NOT_FOUND', `No ${list} allowlist entry ${id}`);
+        return {};
+      }),
     'iocs.packs': async () => ({ packs: await tuning.listIocPacks(conn()) }),
-    'iocs.addIndicators': (input) => guard(() => tuning.addIocIndicators(conn(), input, now())),
+    'iocs.addIndicators': (input) => guard(() => logged('iocs.addIndicators', (added) => ({ input, added }), () => tuning.addIocIndicators(conn(), input, now()))),
   };
 }
