@@ -3,7 +3,7 @@ import fcose from 'cytoscape-fcose';
 import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import type { GraphEdge, GraphNode, GraphView } from '../../../../shared/contract/methods/graph';
 import { applyBanded } from './apply-layout';
-import { graphStylesheet, layoutOptions, ORGANIC_MAX_NODES, rendererOptions } from './graph-style';
+import { graphStylesheet, LARGE_GRAPH_EDGES, layoutOptions, ORGANIC_MAX_NODES, rendererOptions } from './graph-style';
 import { readPalette } from './palette';
 import { toElements } from './to-elements';
 
@@ -38,6 +38,8 @@ export function GraphCanvas({ view, layout, highlight, selected, centre, onSelec
   const byId = useMemo(() => new Map(view.nodes.map((n) => [n.id, n])), [view]);
   const edgeById = useMemo(() => new Map(view.edges.map((e) => [e.id, e])), [view]);
   const handlers = useRef({ onSelect, onExpand, byId, edgeById });
+  /** Edges in the current view: the stylesheet drops edge hit-testing above LARGE_GRAPH_EDGES. */
+  const edgeCount = useRef(0);
   useEffect(() => {
     handlers.current = { onSelect, onExpand, byId, edgeById };
   });
@@ -65,7 +67,7 @@ export function GraphCanvas({ view, layout, highlight, selected, centre, onSelec
     cy.on('mouseout', 'node, edge', () => setTip(null));
     cy.on('viewport', () => setTip(null));
     // Theme switches change the CSS variables; the canvas needs the new colours explicitly.
-    const observer = new MutationObserver(() => cy.style(graphStylesheet(readPalette())));
+    const observer = new MutationObserver(() => cy.style(graphStylesheet(readPalette(), edgeCount.current)));
     observer.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme', 'class'] });
     return () => {
       observer.disconnect();
@@ -79,6 +81,9 @@ export function GraphCanvas({ view, layout, highlight, selected, centre, onSelec
     const el = container.current;
     if (!cy || !el) return;
     setTip(null);
+    const large = view.edges.length > LARGE_GRAPH_EDGES;
+    if (large !== edgeCount.current > LARGE_GRAPH_EDGES) cy.style(graphStylesheet(readPalette(), view.edges.length));
+    edgeCount.current = view.edges.length;
     cy.batch(() => {
       cy.elements().remove();
       cy.add(toElements(view));

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { GraphView } from '../../../../shared/contract/methods/graph';
 import { syntheticView } from './bench/synthetic-graph';
 import { fitViewport, layeredLayout, bandOrder } from './layered-layout';
+import { graphStylesheet, LARGE_GRAPH_EDGES } from './graph-style';
 import { blastTargetOf, clickThrough, timelineWindow } from './links';
 import { LABEL_ALL_MAX_NODES, shortLabel, toElements } from './to-elements';
 
@@ -88,5 +89,15 @@ describe('elements and links', () => {
     expect(clickThrough(node({ kind: 'system', detail: { key: 'salesforce' } }))).toEqual([]);
     expect(blastTargetOf(node({ kind: 'owner', detail: { key: 'person:a@b' } }))).toEqual({ target: 'owner', ref: 'person:a@b' });
     expect(blastTargetOf(node({ kind: 'scope' }))).toBeNull();
+  });
+});
+
+describe('graphStylesheet', () => {
+  const p = { text: '#000', muted: '#111', surface: '#fff', border: '#222', accent: '#333', danger: '#444', warn: '#555', ok: '#666' };
+  const edgeStyle = (edges: number) => (graphStylesheet(p, edges) as { selector: string; style: Record<string, unknown> }[]).find((r) => r.selector === 'edge')!.style;
+  it('keeps edge hit-testing (edge tooltips) on small graphs and drops it above LARGE_GRAPH_EDGES', () => {
+    expect(edgeStyle(0).events).toBeUndefined();
+    expect(edgeStyle(LARGE_GRAPH_EDGES).events).toBeUndefined();
+    expect(edgeStyle(LARGE_GRAPH_EDGES + 1).events).toBe('no');
   });
 });

@@ -35,11 +35,14 @@ export const kindShapes = {
   resource: 'triangle',
 } as const;
 
+/** Above this many edges, edges stop taking pointer events (see graphStylesheet). */
+export const LARGE_GRAPH_EDGES = 3000;
+
 /**
  * Granted reach is drawn thin and dashed; used reach solid, red and heavier, so the two read apart.
  * Haystack edges and no label wrapping: both are what keeps 20,000 edges drawable on a canvas.
  */
-export function graphStylesheet(p: Palette): StylesheetJson {
+export function graphStylesheet(p: Palette, edgeCount = 0): StylesheetJson {
   return [
     {
       selector: 'node',
@@ -71,6 +74,9 @@ export function graphStylesheet(p: Palette): StylesheetJson {
         width: 1,
         'line-color': p.border,
         'curve-style': 'haystack',
+        // Hit-testing every edge on each pointer move costs 115-180 ms at 20,000 edges: above
+        // LARGE_GRAPH_EDGES edges get no pointer events (no edge tooltip); nodes keep theirs.
+        ...(edgeCount > LARGE_GRAPH_EDGES ? { events: 'no' as const } : {}),
       },
     },
     { selector: 'edge[kind = "granted"], edge[kind = "reaches"]', style: { 'line-style': 'dashed', 'line-color': p.muted } },
@@ -105,7 +111,13 @@ export const layoutOptions = {
   nodeSeparation: 60,
 } as const;
 
-/** Options that keep pan/zoom cheap on the canvas renderer (software WebGL is slower here). */
+/**
+ * Options that keep pan/zoom cheap on the canvas renderer (software WebGL is slower here).
+ * Still over the 50 ms target at 5,000 nodes / 20,000 edges: a drag's first frame renders the
+ * viewport texture (0.5-0.7 s) and its end redraws the scene (~0.3 s). `bench:graph` also runs
+ * the alternative (no viewport texture, layer cache primed by layer-cache.ts): pans then stay at
+ * 17 ms including the end redraw, but wheel zoom gets 0.5 s+ frames, so it is not the default.
+ */
 export const rendererOptions = {
   textureOnViewport: true,
   hideEdgesOnViewport: true,
