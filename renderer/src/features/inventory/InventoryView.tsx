@@ -12,7 +12,7 @@ import { VirtualGrid } from '../../components/grid/VirtualGrid';
 import '../../components/investigation.css';
 import { ColumnChooser } from './ColumnChooser';
 import { CredentialPanel } from './CredentialPanel';
-import { downloadText } from './download';
+import { downloadText } from '../../lib/download';
 import { FacetPanel } from './FacetPanel';
 import { defaultVisibleColumns, inventoryGridColumns } from './inventory-columns';
 import { paramsFromState, stateFromParams, toggleFacet, type InventoryState } from './inventory-route';

@@ -2,7 +2,8 @@ import { useState } from 'react';
 import type { ErrorInfo, MethodOutput } from '../../../../shared/contract';
 import { api } from '../../api';
 import { ErrorText } from '../../components/ErrorText';
-import { reportFileName, saveTextFile } from './save-file';
+import { downloadText } from '../../lib/download';
+import { reportFileName } from './save-file';
 
 type Summary = Omit<MethodOutput<'report.html'>, 'html'> & { fileName: string };
 
@@ -27,7 +28,7 @@ export function ReportPanel({ caseName }: { caseName: string }) {
     }
     const { html, ...rest } = result.value;
     const fileName = reportFileName(caseName, new Date());
-    saveTextFile(fileName, 'text/html', html);
+    downloadText(fileName, 'text/html', html);
     setSummary({ ...rest, fileName });
   }
 
