@@ -9,7 +9,7 @@ import { NoCaseOpen } from '../../components/NoCaseOpen';
 import { ViewHeader } from '../../components/ViewHeader';
 import '../../components/investigation.css';
 import { BlastRadiusPanel } from './BlastRadiusPanel';
-import { download } from './download';
+import { downloadBlob } from '../../lib/download';
 import { GraphCanvas, type LayoutMode } from './GraphCanvas';
 import './graph.css';
 import { ORGANIC_MAX_NODES } from './graph-style';
@@ -108,13 +108,13 @@ function GraphBody({ caseId }: { caseId: string }) {
     const cy = cyRef.current;
     if (!cy) return;
     const bg = getComputedStyle(document.documentElement).getPropertyValue('--surface').trim() || '#ffffff';
-    download(cy.png({ output: 'blob', full: true, bg, maxWidth: 8000, maxHeight: 8000 }), 'tokenscope-graph.png');
+    downloadBlob(cy.png({ output: 'blob', full: true, bg, maxWidth: 8000, maxHeight: 8000 }), 'tokenscope-graph.png');
   };
   const exportJson = () => {
     if (!view) return;
     const positions = Object.fromEntries((cyRef.current?.nodes() ?? []).map((n) => [n.id(), n.position()]));
     const body = { exportedAt: new Date().toISOString(), filter, nodes: view.nodes.map((n) => ({ ...n, position: positions[n.id] ?? null })), edges: view.edges, truncated: view.truncated };
-    download(new Blob([JSON.stringify(body, null, 2)], { type: 'application/json' }), 'tokenscope-graph.json');
+    downloadBlob(new Blob([JSON.stringify(body, null, 2)], { type: 'application/json' }), 'tokenscope-graph.json');
   };
   // No platform chosen means all of them; unticking one from "all" keeps the others.
   const togglePlatform = (p: string) =>
