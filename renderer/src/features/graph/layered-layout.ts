@@ -35,8 +35,12 @@ export function layeredLayout(nodes: LayoutNode[], edges: LayoutEdge[], viewAspe
     (neighbours.get(e.source) ?? neighbours.set(e.source, []).get(e.source)!).push(e.target);
     (neighbours.get(e.target) ?? neighbours.set(e.target, []).get(e.target)!).push(e.source);
   }
-  // Rows per column: about the height a square-ish picture needs, never fewer than 12.
-  const rowsPerColumn = Math.max(12, Math.ceil(Math.sqrt(nodes.length / viewAspect) * 1.2));
+  // Rows per column: about the height a square-ish picture needs, never fewer than 12, and at
+  // least as many as fill the viewport's height at the width the bands already take, so a small
+  // (aggregated) graph uses the whole canvas instead of a thin strip across its middle.
+  const bandCount = bands.filter((b) => b.length > 0).length;
+  const fillRows = Math.floor(((bandCount - 1) * BAND_GAP) / viewAspect / ROW);
+  const rowsPerColumn = Math.max(12, fillRows, Math.ceil(Math.sqrt(nodes.length / viewAspect) * 1.2));
   const rank = new Map<string, number>();
   const order = (band: LayoutNode[], initial: boolean) => {
     const key = new Map<string, number>();
