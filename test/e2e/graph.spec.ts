@@ -3,28 +3,12 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resourcePath } from '../../electron/core/paths';
-import { openApp, resultsPath, startBrowserSession, type BrowserSession } from '../support/browser';
+import { openApp, resultsPath, startBrowserSession, type BrowserSession, invokeInPage } from '../support/browser';
 import { payloads, writeSalesforceEvidence } from '../graph/fixture';
 
 // Page globals used inside page.evaluate (the Node test project has no DOM types).
 declare const window: { __pwned?: unknown; location: { hash: string } };
-declare const sessionStorage: { getItem(key: string): string | null };
 
-async function invoke<T>(s: BrowserSession, method: string, input: unknown): Promise<T> {
-  const answer = await s.page.evaluate(
-    async ([m, i]) => {
-      const res = await fetch('/api/invoke', {
-        method: 'POST',
-        headers: { Authorization: `Bearer ${sessionStorage.getItem('tokenscope.token')}`, 'Content-Type': 'application/json' },
-        body: JSON.stringify({ method: m, input: i }),
-      });
-      return (await res.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
-    },
-    [method, input] as const,
-  );
-  if (!answer.ok) throw new Error(`${method}: ${answer.error?.message}`);
-  return answer.value as T;
-}
 
 describe('credential graph and blast radius in the browser', () => {
   let s: BrowserSession;
@@ -54,7 +38,7 @@ describe('credential graph and blast radius in the browser', () => {
 
   it('shows script payloads in app names and user agents as text: in labels, tooltip, details, blast radius and exports; nothing runs', async () => {
     const { page } = s;
-    await invoke(s, 'case.create', { name: 'Hostile graph' });
+    await invokeInPage(s, 'case.create', { name: 'Hostile graph' });
     await page.reload();
     await page.getByTestId('status-case').locator('strong').waitFor();
     const dir = join(s.workspaceDir, '..', 'graph-evidence');
@@ -113,7 +97,7 @@ describe('credential graph and blast radius in the browser', () => {
     const key = JSON.parse(readFileSync(resourcePath('sample-data', 'answer-key.json'), 'utf8')) as { stories: { id: string; entityIds: string[]; window: { from: string; to: string } }[] };
     const story = key.stories.find((x) => x.id === 'salesforce-chatpilot-volume')!;
     const appId = story.entityIds[0]!;
-    await invoke(s, 'case.openSample', {});
+    await invokeInPage(s, 'case.openSample', {});
     await page.reload();
     await page.getByTestId('status-case').locator('strong').waitFor();
 

@@ -1,11 +1,10 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, resultsPath, startBrowserSession, type BrowserSession } from '../support/browser';
+import { openApp, resultsPath, startBrowserSession, type BrowserSession, invokeInPage } from '../support/browser';
 
 // Page globals used inside page.evaluate (the Node test project has no DOM types).
 declare const window: { __xss?: unknown; location: { hash: string } };
-declare const sessionStorage: { getItem(key: string): string | null };
 
 /**
  * Markup and script payloads an attacker controls in exported evidence: token and app names, user
@@ -60,21 +59,6 @@ function hostileEvidence(): { pats: string; audit: string } {
   return { pats: JSON.stringify(pats, null, 2), audit: lines.map((l) => JSON.stringify(l)).join('\n') + '\n' };
 }
 
-async function invoke<T>(s: BrowserSession, method: string, input: unknown): Promise<T> {
-  const answer = await s.page.evaluate(
-    async ([m, i]) => {
-      const res = await fetch('/api/invoke', {
-        method: 'POST',
-        headers: { Authorization: `Bearer ${sessionStorage.getItem('tokenscope.token')}`, 'Content-Type': 'application/json' },
-        body: JSON.stringify({ method: m, input: i }),
-      });
-      return (await res.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
-    },
-    [method, input] as const,
-  );
-  if (!answer.ok) throw new Error(`${method}: ${answer.error?.message}`);
-  return answer.value as T;
-}
 
 describe('investigation views on the sample case', () => {
   let s: BrowserSession;
@@ -83,10 +67,10 @@ describe('investigation views on the sample case', () => {
   beforeAll(async () => {
     s = await startBrowserSession();
     await openApp(s);
-    await invoke(s, 'case.openSample', {});
+    await invokeInPage(s, 'case.openSample', {});
     await s.page.reload();
     await s.page.getByTestId('status-case').locator('strong').waitFor();
-    await invoke(s, 'detections.run', {});
+    await invokeInPage(s, 'detections.run', {});
   }, 300_000);
 
   afterAll(async () => {

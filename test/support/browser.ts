@@ -125,3 +125,25 @@ export async function openApp(session: BrowserSession): Promise<void> {
 export function resultsPath(name: string): string {
   return resourcePath('test-results', name);
 }
+
+declare const sessionStorage: { getItem(key: string): string | null };
+
+/**
+ * Call the backend from inside the page, through the HTTP host with the page's own token, as the
+ * UI would; throws with the envelope's message when the answer is not ok.
+ */
+export async function invokeInPage<T>(s: BrowserSession, method: string, input: unknown): Promise<T> {
+  const answer = await s.page.evaluate(
+    async ([m, i]) => {
+      const res = await fetch('/api/invoke', {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${sessionStorage.getItem('tokenscope.token')}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ method: m, input: i }),
+      });
+      return (await res.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
+    },
+    [method, input] as const,
+  );
+  if (!answer.ok) throw new Error(`${method}: ${answer.error?.message}`);
+  return answer.value as T;
+}
