@@ -1,21 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { CaseDatabase } from '../../electron/core/db/case-db';
+import type { CaseDatabase } from '../../electron/core/db/case-db';
 
-/** A real case file in a temp folder; `done()` closes and deletes it. */
-export async function tempCase(name = 'Test case'): Promise<{ db: CaseDatabase; dir: string; done: () => Promise<void> }> {
-  const dir = mkdtempSync(join(tmpdir(), 'tokenscope-cases-'));
-  const db = await CaseDatabase.create(join(dir, 'test.tokenscope'), name);
-  return {
-    db,
-    dir,
-    done: async () => {
-      await db.close().catch(() => undefined);
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
+export { tempCase } from '../support/temp-case';
 
 /** Insert a minimal finding row (the shape the detection engine writes) so triage has a target. */
 export async function insertFinding(db: CaseDatabase, id: string, severity = 'high'): Promise<void> {
