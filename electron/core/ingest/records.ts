@@ -127,7 +127,7 @@ async function* lineRecords(chunks: AsyncGenerator<{ buf: Buffer; offset: number
   let inQuotes = false;
   let scanFrom = 0; // position in carry already scanned for quotes (CSV)
   // Over-long record in progress:
-  let long: { offset: number; length: number; hash: ReturnType<typeof createHash>; head: Buffer } | null = null;
+  let long: LongRecord | null = null;
 
   const finish = (bytes: Buffer, offset: number): RawRecord | null => {
     let end = bytes.length;
@@ -152,16 +152,7 @@ async function* lineRecords(chunks: AsyncGenerator<{ buf: Buffer; offset: number
       }
       long.hash.update(buf.subarray(0, nl.at));
       long.length += nl.at;
-      recordNo++;
-      yield {
-        recordNo,
-        offset: long.offset,
-        length: long.length,
-        bytes: null,
-        head: long.head,
-        sha256: long.hash.digest('hex'),
-        reject: { code: 'LINE_TOO_LONG', reason: `record is ${long.length} bytes; the cap is ${limits.maxRecordBytes}` },
-      };
+      yield tooLong(++recordNo, long, limits.maxRecordBytes);
       long = null;
       inQuotes = false;
       data = buf.subarray(nl.at + 1);
@@ -196,16 +187,7 @@ async function* lineRecords(chunks: AsyncGenerator<{ buf: Buffer; offset: number
     } else if (carry.length) carry = Buffer.from(carry); // detach from the big chunk
   }
   if (long) {
-    recordNo++;
-    yield {
-      recordNo,
-      offset: long.offset,
-      length: long.length,
-      bytes: null,
-      head: long.head,
-      sha256: long.hash.digest('hex'),
-      reject: { code: 'LINE_TOO_LONG', reason: `record is ${long.length} bytes; the cap is ${limits.maxRecordBytes}` },
-    };
+    yield tooLong(++recordNo, long, limits.maxRecordBytes);
   } else if (carry.length) {
     const rec = finish(carry, carryOffset);
     if (rec) {
@@ -242,4 +224,24 @@ function csvRecordEnd(buf: Buffer, from: number, inQuotes: boolean): { at: numbe
 function isBlank(buf: Buffer): boolean {
   for (const b of buf) if (b !== 0x20 && b !== 0x09 && b !== 0x0d) return false;
   return true;
+}
+
+/** A record past the size cap, measured and hashed as it streams by but never held in memory. */
+interface LongRecord {
+  offset: number;
+  length: number;
+  hash: ReturnType<typeof createHash>;
+  head: Buffer;
+}
+
+function tooLong(recordNo: number, long: LongRecord, cap: number): RawRecord {
+  return {
+    recordNo,
+    offset: long.offset,
+    length: long.length,
+    bytes: null,
+    head: long.head,
+    sha256: long.hash.digest('hex'),
+    reject: { code: 'LINE_TOO_LONG', reason: `record is ${long.length} bytes; the cap is ${cap}` },
+  };
 }
