@@ -88,6 +88,27 @@ function readOptions(fileBytes: number, sniffed: Sniffed, signal?: AbortSignal, 
  * (reason, offset, capped raw bytes), so records_seen = loaded + rejected by construction.
  */
 export async function parseFile(job: ParseJob, parser: ParserSpec, csv: { delimiter?: string; header?: string[] }, warnings: string[]): Promise<FileCounts> {
+  const handler = recordHandler(job, parser, csv);
+  for await (const rec of readRecords(job.path, readOptions(job.fileBytes, job.sniffed, job.signal, job.onRawBytes))) {
+    if (csv.header && rec.recordNo === 0) continue;
+    const rotation = job.maybeRotate?.();
+    if (rotation) await rotation;
+    await handler.handle(rec);
+  }
+  handler.finish(warnings);
+  return handler.counts;
+}
+
+export interface RecordHandler {
+  counts: FileCounts;
+  /** Load or reject one record (counted as seen). */
+  handle(rec: RawRecord): Promise<void>;
+  /** Warnings about the records handled so far (invalid UTF-8, unmapped). */
+  finish(warnings: string[]): void;
+}
+
+/** The per-record path: JSON.parse or CSV split, the parser's map, staged rows. */
+export function recordHandler(job: ParseJob, parser: ParserSpec, csv: { delimiter?: string; header?: string[] }): RecordHandler {
   const counts: FileCounts = { seen: 0, loaded: 0, rejected: 0, unmapped: 0, events: 0 };
   const { fileId } = job;
   const ctx = { platform: parser.platform, fileName: basename(job.path) };
@@ -112,21 +133,18 @@ export async function parseFile(job: ParseJob, parser: ParserSpec, csv: { delimi
     });
   };
 
-  for await (const rec of readRecords(job.path, readOptions(job.fileBytes, job.sniffed, job.signal, job.onRawBytes))) {
-    if (header && rec.recordNo === 0) continue;
-    const rotation = job.maybeRotate?.();
-    if (rotation) await rotation;
+  const handle = async (rec: RawRecord): Promise<void> => {
     counts.seen++;
     job.onRecord();
     if (rec.reject || !rec.bytes) {
       await reject(rec, rec.reject?.code ?? 'RECORD_TOO_LARGE', rec.reject?.reason ?? 'record over the size cap');
-      continue;
+      return;
     }
     const bytes = rec.bytes;
     const deep = job.sniffed.container === 'json' ? (rec.depth ?? 0) > limits.maxDepth : job.sniffed.container === 'ndjson' && depthExceeds(bytes, 0, bytes.length, limits.maxDepth);
     if (deep) {
       await reject(rec, 'DEPTH_EXCEEDED', `nesting deeper than ${limits.maxDepth} levels`);
-      continue;
+      return;
     }
     const exact = isUtf8(bytes);
     const text = bytes.toString('utf8');
@@ -135,15 +153,15 @@ export async function parseFile(job: ParseJob, parser: ParserSpec, csv: { delimi
       const parsed = parseCsvRecord(text, csv.delimiter);
       if (!parsed.ok) {
         await reject(rec, parsed.code, parsed.message);
-        continue;
+        return;
       }
       if (parsed.fields.join('\u0001') === headerKey) {
         await reject(rec, 'REPEATED_HEADER', 'the header row appears again inside the file');
-        continue;
+        return;
       }
       if (parsed.fields.length !== header.length) {
         await reject(rec, 'RAGGED_ROW', `row has ${parsed.fields.length} fields; the header has ${header.length}`);
-        continue;
+        return;
       }
       doc = csvDoc(header, parsed.fields);
     } else {
@@ -152,11 +170,11 @@ export async function parseFile(job: ParseJob, parser: ParserSpec, csv: { delimi
         value = JSON.parse(text);
       } catch (error) {
         await reject(rec, 'INVALID_JSON', error instanceof Error ? error.message : String(error));
-        continue;
+        return;
       }
       if (!value || typeof value !== 'object' || Array.isArray(value)) {
         await reject(rec, 'NOT_AN_OBJECT', `record is a JSON ${Array.isArray(value) ? 'array' : typeof value}, not an object`);
-        continue;
+        return;
       }
       doc = value as Doc;
     }
@@ -165,7 +183,7 @@ export async function parseFile(job: ParseJob, parser: ParserSpec, csv: { delimi
       mapped = parser.map(doc, ctx);
     } catch (error) {
       await reject(rec, 'MAPPING_FAILED', `${parser.id} could not read this record: ${error instanceof Error ? error.message : String(error)}`);
-      continue;
+      return;
     }
     counts.loaded++;
     if (!exact) invalidUtf8++;
@@ -188,11 +206,14 @@ export async function parseFile(job: ParseJob, parser: ParserSpec, csv: { delimi
       const why = mapped.unmapped ?? 'no canonical fields';
       unmappedReasons.set(why, (unmappedReasons.get(why) ?? 0) + 1);
     }
-  }
-  if (invalidUtf8) warnings.push(`${invalidUtf8} record(s) contained invalid UTF-8: shown with U+FFFD, exact bytes kept (evidence_records.raw_bytes)`);
-  for (const [why, n] of unmappedReasons) warnings.push(`${n} record(s) loaded as evidence without canonical rows: ${why}`);
-  if (counts.seen === 0) warnings.push('no records');
-  return counts;
+  };
+
+  const finish = (warnings: string[]) => {
+    if (invalidUtf8) warnings.push(`${invalidUtf8} record(s) contained invalid UTF-8: shown with U+FFFD, exact bytes kept (evidence_records.raw_bytes)`);
+    for (const [why, n] of unmappedReasons) warnings.push(`${n} record(s) loaded as evidence without canonical rows: ${why}`);
+    if (counts.seen === 0) warnings.push('no records');
+  };
+  return { counts, handle, finish };
 }
 
 /** CSV row → object keyed by the header as written, by its normalised form, and un-flattened dotted paths. */
