@@ -1,6 +1,6 @@
 /**
  * bench:graph — the graph view's layout and pan/zoom cost in real Chromium (canvas renderer) on
- * this machine, with the app's own stylesheet and layout options (renderer/src/features/graph).
+ * this machine, measured on the app's own GraphCanvas component (renderer/src/features/graph).
  * Targets at 5,000 nodes / 20,000 edges: layout <= 3 s, pan/zoom frame time <= 50 ms.
  * Prints figures; it is not a test. Usage: npm run bench:graph [-- --nodes 5000 --edges 20000 --runs 3]
  */
@@ -19,21 +19,27 @@ const { values } = parseArgs({
     organic: { type: 'boolean', default: false },
   },
 });
-/** What bench-page.ts's setup() returns (that file is browser code, typechecked with the renderer). */
+/** What bench-page.tsx's setup() returns (that file is browser code, typechecked with the renderer). */
 interface SetupResult {
   nodes: number;
   edges: number;
   layoutMs: number;
-  firstRenderMs: number;
+  mountMs: number;
+  readyMs: number;
+  zoom: number;
+  maxZoom: number;
 }
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 if (!existsSync(chromiumPath)) throw new Error(`Chromium not found at ${chromiumPath}: apt-get install -y chromium, or set CHROMIUM_PATH.`);
 
 const bundle = await build({
-  entryPoints: [fileURLToPath(new URL('../../renderer/src/features/graph/bench/bench-page.ts', import.meta.url))],
+  entryPoints: [fileURLToPath(new URL('../../renderer/src/features/graph/bench/bench-page.tsx', import.meta.url))],
   bundle: true,
   write: false,
+  outdir: 'bench-page', // names the JS and CSS outputs; nothing is written
+  jsx: 'automatic',
+  define: { 'process.env.NODE_ENV': '"production"' },
   format: 'iife',
   platform: 'browser',
   target: 'chrome120',
@@ -44,8 +50,11 @@ const bundle = await build({
 const browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] });
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  await page.setContent('<!doctype html><html><body style="margin:0"><div id="cy" style="width:1280px;height:800px"></div></body></html>');
-  await page.addScriptTag({ content: bundle.outputFiles[0]!.text });
+  // The canvas wrapper takes the viewport, as the graph view's does (its own CSS sets the rest).
+  await page.setContent('<!doctype html><html><body style="margin:0"><div id="app" style="width:1280px;height:800px"></div></body></html>');
+  const output = (ext: string) => bundle.outputFiles.find((f) => f.path.endsWith(ext))?.text ?? '';
+  await page.addStyleTag({ content: `${output('.css')}\n.graph-canvas-wrap { height: 800px; }` });
+  await page.addScriptTag({ content: output('.js') });
   const stats = (xs: number[]) => {
     const s = [...xs].sort((a, b) => a - b);
     const q = (p: number) => s[Math.min(s.length - 1, Math.floor(p * s.length))]!;
@@ -54,16 +63,16 @@ try {
   const fmt = (x: number) => x.toFixed(1).padStart(7);
   console.log(`bench:graph  Chromium ${browser.version()}  canvas renderer  viewport 1280x800`);
   const modes = [
-    { label: 'banded layout (app default)                              ', layers: false, organic: false },
-    { label: 'banded layout, experiment: primed layer cache, no texture', layers: true, organic: false },
-    ...(values.organic ? [{ label: 'fcose quality=draft (app default)                        ', layers: false, organic: true }] : []),
+    { label: 'banded layout (app default)', layout: 'banded' as const },
+    ...(values.organic ? [{ label: 'fcose quality=draft (organic)', layout: 'organic' as const }] : []),
   ];
   type Recording = { at: number[]; dt: number[] };
-  type Bench = { setup(n: number, m: number, s: number, t: boolean, o: boolean): Promise<SetupResult>; startRecording(): void; now(): number; stopRecording(): Recording };
-  const setup = (args: [number, number, number, boolean, boolean]) =>
+  type Bench = { setup(n: number, m: number, s: number, l: 'banded' | 'organic'): Promise<SetupResult>; startRecording(): void; now(): number; zoom(): number; stopRecording(): Recording };
+  const setup = (args: [number, number, number, 'banded' | 'organic']) =>
     page.evaluate((a) => (globalThis as unknown as { graphBench: Bench }).graphBench.setup(...a), args);
   const startRecording = () => page.evaluate(() => (globalThis as unknown as { graphBench: Bench }).graphBench.startRecording());
   const now = () => page.evaluate(() => (globalThis as unknown as { graphBench: Bench }).graphBench.now());
+  const zoomNow = () => page.evaluate(() => (globalThis as unknown as { graphBench: Bench }).graphBench.zoom());
   const stopRecording = () => page.evaluate(() => (globalThis as unknown as { graphBench: Bench }).graphBench.stopRecording());
   /**
    * Every frame of a gesture, including the redraw cytoscape does once it ends (after its wheel /
@@ -71,6 +80,8 @@ try {
    * frames that ended before the last input; `end` is the worst frame after it (the final redraw).
    */
   const SETTLE_MS = 1500;
+  /** Wheel notches from the fitted 5,000-node view (zoom ~0.2) to its maximum (1): ~1.2% a notch. */
+  const WHEEL_STEPS = 150;
   const gesture = async (drive: () => Promise<void>) => {
     await startRecording();
     await drive();
@@ -84,9 +95,9 @@ try {
   const line = (name: string, g: Awaited<ReturnType<typeof gesture>>) =>
     `${name} frame ms p50 ${fmt(g.all.p50)} p95 ${fmt(g.all.p95)} max ${fmt(g.all.max)} (${g.all.n}; during max ${fmt(g.during.max)}, end redraw ${fmt(g.end)})`;
   let worst = 0;
-  for (const { label, layers, organic } of modes) {
+  for (const { label, layout } of modes) {
     for (let run = 0; run < Number(values.runs); run++) {
-      const r = await setup([Number(values.nodes), Number(values.edges), 17 + run, layers, organic]);
+      const r = await setup([Number(values.nodes), Number(values.edges), 17 + run, layout]);
       await page.waitForTimeout(1000);
       // Pan: drag the background in small steps, the way a hand does.
       await page.mouse.move(640, 400);
@@ -95,17 +106,29 @@ try {
         for (let i = 0; i < 90; i++) await page.mouse.move(640 + 200 * Math.sin(i / 10), 400 + 120 * Math.cos(i / 14), { steps: 1 });
         await page.mouse.up();
       });
-      // Zoom: wheel in and out over the middle.
+      // Zoom: wheel in over the middle up to the view's maximum (labels at full size), out again.
+      let deepest = 0;
       const zoom = await gesture(async () => {
-        for (let i = 0; i < 60; i++) await page.mouse.wheel(0, i < 30 ? -120 : 120);
+        for (let i = 0; i < WHEEL_STEPS; i++) await page.mouse.wheel(0, -120);
+        deepest = await zoomNow();
+        for (let i = 0; i < WHEEL_STEPS; i++) await page.mouse.wheel(0, 120);
       });
-      if (label === modes[0]!.label) worst = Math.max(worst, pan.all.max, zoom.all.max);
-      console.log(`${label} run ${run + 1}: ${r.nodes} nodes ${r.edges} edges | layout ${fmt(r.layoutMs)} ms | first render ${fmt(r.firstRenderMs)} ms`);
+      // Zoomed in: wheel back in, let it settle, then pan across the deepest level.
+      for (let i = 0; i < WHEEL_STEPS; i++) await page.mouse.wheel(0, -120);
+      await page.waitForTimeout(1000);
+      const deepPan = await gesture(async () => {
+        await page.mouse.down();
+        for (let i = 0; i < 90; i++) await page.mouse.move(640 + 300 * Math.sin(i / 10), 400 + 200 * Math.cos(i / 14), { steps: 1 });
+        await page.mouse.up();
+      });
+      worst = Math.max(worst, pan.all.max, zoom.all.max, deepPan.all.max);
+      console.log(`${label} run ${run + 1}: ${r.nodes} nodes ${r.edges} edges | layout ${fmt(r.layoutMs)} ms | mount incl. layout ${fmt(r.mountMs)} ms | frames settled after ${fmt(r.readyMs)} ms | zoom ${r.zoom.toFixed(2)}, max ${r.maxZoom}`);
       console.log(`    ${line('pan ', pan)}`);
-      console.log(`    ${line('zoom', zoom)}`);
+      console.log(`    ${line('zoom', zoom)} zoomed ${r.zoom.toFixed(2)} -> ${deepest.toFixed(2)}`);
+      console.log(`    ${line('pan at deepest zoom', deepPan)}`);
     }
   }
-  console.log(`app default: worst pan/zoom frame over all runs, final redraws included: ${worst.toFixed(1)} ms (target <= 50 ms: ${worst <= 50 ? 'met' : 'NOT met'})`);
+  console.log(`worst pan/zoom frame over all runs, final redraws included: ${worst.toFixed(1)} ms (target <= 50 ms: ${worst <= 50 ? 'met' : 'NOT met'})`);
   console.log('targets: layout <= 3000 ms, pan/zoom frame <= 50 ms');
 } finally {
   await browser.close();

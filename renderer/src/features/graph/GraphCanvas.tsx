@@ -4,6 +4,7 @@ import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import type { GraphEdge, GraphNode, GraphView } from '../../../../shared/contract/methods/graph';
 import { applyBanded } from './apply-layout';
 import { graphStylesheet, LARGE_GRAPH_EDGES, layoutOptions, ORGANIC_MAX_NODES, rendererOptions } from './graph-style';
+import { cacheableMaxZoom, pinBackgrounding, rasteriseLayerSlices, warmLayerCache } from './layer-cache';
 import { readPalette } from './palette';
 import { toElements } from './to-elements';
 
@@ -40,6 +41,8 @@ export function GraphCanvas({ view, layout, highlight, selected, centre, onSelec
   const handlers = useRef({ onSelect, onExpand, byId, edgeById });
   /** Edges in the current view: the stylesheet drops edge hit-testing above LARGE_GRAPH_EDGES. */
   const edgeCount = useRef(0);
+  /** Cancels the pending layer-cache warm-up (layer-cache.ts); each restyle starts a new one. */
+  const cancelWarm = useRef<() => void>(() => undefined);
   useEffect(() => {
     handlers.current = { onSelect, onExpand, byId, edgeById };
   });
@@ -49,6 +52,7 @@ export function GraphCanvas({ view, layout, highlight, selected, centre, onSelec
     if (!el) return;
     const cy = cytoscape({ container: el, style: graphStylesheet(readPalette()), ...rendererOptions, boxSelectionEnabled: false });
     cyRef.current = cy;
+    rasteriseLayerSlices(cy);
     cy.on('tap', 'node', (e) => handlers.current.onSelect(e.target.id() as string));
     cy.on('tap', (e) => {
       if (e.target === cy) handlers.current.onSelect(null);
@@ -67,10 +71,15 @@ export function GraphCanvas({ view, layout, highlight, selected, centre, onSelec
     cy.on('mouseout', 'node, edge', () => setTip(null));
     cy.on('viewport', () => setTip(null));
     // Theme switches change the CSS variables; the canvas needs the new colours explicitly.
-    const observer = new MutationObserver(() => cy.style(graphStylesheet(readPalette(), edgeCount.current)));
+    const observer = new MutationObserver(() => {
+      cy.style(graphStylesheet(readPalette(), edgeCount.current));
+      cancelWarm.current();
+      cancelWarm.current = warmLayerCache(cy);
+    });
     observer.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme', 'class'] });
     return () => {
       observer.disconnect();
+      cancelWarm.current();
       cy.destroy();
       cyRef.current = null;
     };
@@ -84,15 +93,23 @@ export function GraphCanvas({ view, layout, highlight, selected, centre, onSelec
     const large = view.edges.length > LARGE_GRAPH_EDGES;
     if (large !== edgeCount.current > LARGE_GRAPH_EDGES) cy.style(graphStylesheet(readPalette(), view.edges.length));
     edgeCount.current = view.edges.length;
+    cy.maxZoom(1e50); // lifted while laying out, so a small view after a large one still fits
     cy.batch(() => {
       cy.elements().remove();
       cy.add(toElements(view));
     });
+    pinBackgrounding(cy.nodes());
     if (layout === 'organic' && view.nodes.length <= ORGANIC_MAX_NODES) {
       cy.layout(layoutOptions as unknown as LayoutOptions).run();
     } else {
       applyBanded(cy, view, el.clientWidth || 800, el.clientHeight || 600);
     }
+    // Large graphs stop zooming in where one cached layer still holds the whole scene (>= 1, so
+    // labels read at full size); deeper, every frame would draw every visible element.
+    if (large) cy.maxZoom(cacheableMaxZoom(cy));
+    // New positions invalidate the cached layers (a view change warms again after its restyle below).
+    cancelWarm.current();
+    cancelWarm.current = warmLayerCache(cy);
   }, [view, layout, cyRef]);
 
   useEffect(() => {
@@ -111,6 +128,9 @@ export function GraphCanvas({ view, layout, highlight, selected, centre, onSelec
       cy.nodes(':selected').unselect();
       if (selected) cy.getElementById(selected).select();
     });
+    // Any restyle (and every new view, which also lands here) invalidates the cached layers.
+    cancelWarm.current();
+    cancelWarm.current = warmLayerCache(cy);
   }, [highlight, selected, view, cyRef]);
 
   // Declared after the layout effect, so it runs after a new view is positioned.

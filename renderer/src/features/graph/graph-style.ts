@@ -112,15 +112,16 @@ export const layoutOptions = {
 } as const;
 
 /**
- * Options that keep pan/zoom cheap on the canvas renderer (software WebGL is slower here).
- * Still over the 50 ms target at 5,000 nodes / 20,000 edges: a drag's first frame renders the
- * viewport texture (0.5-0.7 s) and its end redraws the scene (~0.3 s). `bench:graph` also runs
- * the alternative (no viewport texture, layer cache primed by layer-cache.ts): pans then stay at
- * 17 ms including the end redraw, but wheel zoom gets 0.5 s+ frames, so it is not the default.
+ * Options that keep pan/zoom cheap on the canvas renderer (software WebGL is slower here). Every
+ * pan/zoom frame is a blit of cytoscape's cached layer bitmaps, kept whole by layer-cache.ts:
+ * bench:graph measures ~17 ms frames at 5,000 nodes / 20,000 edges, gesture start and end included.
+ * No viewport texture: it re-renders the scene (nodes only) when a gesture starts, 0.5-0.7 s here.
+ * Edges stay drawn while moving, since hiding them would force a full redraw at the gesture's end
+ * (~0.3 s here).
  */
 export const rendererOptions = {
-  textureOnViewport: true,
-  hideEdgesOnViewport: true,
+  textureOnViewport: false,
+  hideEdgesOnViewport: false,
   /** A reading tool: positions come from the layout, and a drag anywhere pans. */
   autoungrabify: true,
   motionBlur: false,

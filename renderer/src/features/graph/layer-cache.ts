@@ -1,62 +1,162 @@
 /**
- * An experiment measured by bench:graph, not used by the app yet: keep cytoscape's layered texture
- * cache whole, so pan/zoom frames are a few image blits. With it (and no viewport texture) a pan
- * stays at ~17 ms a frame including its end at 5,000 nodes / 20,000 edges, but during wheel zoom
- * 'style' events on a few nodes under the pointer (cause not found yet) invalidate the single
- * layer and frames go back to full draws (0.5 s+), worse than the default settings.
+ * Keeps cytoscape's layered texture cache whole, so every pan/zoom frame of a large graph is a
+ * blit of a cached bitmap instead of a draw of every element.
  *
- * cytoscape 3.34's canvas renderer draws the scene into cached layer bitmaps (one per zoom level)
- * and blits them while the viewport moves. When that cache is invalid it draws every element each
- * frame instead: ~0.5 s a frame at 5,000 nodes / 20,000 edges here, and it only rebuilds the layers
- * a little per redraw, so the next gesture (and its final redraw) stutters for seconds. Two things
- * invalidate the whole cache behind our back: the renderer recomputes every element's rendered
- * style a tick after the first render (style events are emitted late), and any restyle (theme,
- * highlight classes). After each of those, prime() redraws once with the cache's "first get" path,
- * which builds the current level's layers synchronously: one long frame right after the change
- * (a load or a click), and none during the gestures that follow.
+ * cytoscape 3.34's canvas renderer draws the scene into one cached bitmap per zoom level
+ * ("layers"; the level is 2^ceil(log2(zoom)), -4..2) and blits it while the viewport moves. When
+ * the level in use is invalid it draws every visible element each frame instead: 0.5-0.6 s a frame
+ * at 5,000 nodes / 20,000 edges on this machine (bench:graph). Three things broke the cache:
  *
- * Touches renderer internals (flushRenderedStyleQueue, data.lyrTxrCache.firstGet); cytoscape is
- * pinned, and if they are missing this does nothing and cytoscape behaves as before.
+ * 1. A cytoscape bug: drawNode() calls drawImages() twice (images inside, then over the border),
+ *    and with no background image the second call flips the node's internal `backgrounding` flag
+ *    to true and the next draw's first call back to false; each flip emits a 'style' event, and
+ *    any 'style' event invalidates the whole level. So merely drawing a node (into a layer, or a
+ *    node's own texture when the zoom level changes) threw the cache away: wheel zoom measured
+ *    0.5-1 s frames. pinBackgrounding() pins the flag (our stylesheet has no background images).
+ * 2. A new zoom level costs ~100 ms just to queue 25,000 elements when a wheel gesture first
+ *    reaches it, and until built it falls back to direct draws when no other level is whole.
+ *    warmLayerCache() builds the current level at once and queues every reachable level, which
+ *    cytoscape then draws in its own frame-budgeted background work (<= ~15 ms a frame).
+ * 3. Any restyle (highlight, selection, theme) invalidates every level: warm again after it.
+ *
+ * Touches renderer internals (flushRenderedStyleQueue, getCachedZSortedEles, data.lyrTxrCache);
+ * cytoscape is pinned to 3.34.4, and if they are missing this does nothing and cytoscape behaves
+ * as stock (slower).
  */
-import type { Core } from 'cytoscape';
+import type { Core, NodeCollection } from 'cytoscape';
+
+interface Layer {
+  context: CanvasRenderingContext2D;
+}
+
+interface LayerCache {
+  firstGet: boolean;
+  lastInvalidationTime: number;
+  getLayers(eles: unknown[], pxRatio: number, lvl?: number): unknown[] | null;
+  levelIsComplete(lvl: number, eles: unknown[]): boolean;
+}
 
 interface RendererInternals {
   flushRenderedStyleQueue?: () => void;
   redrawHint?: (kind: 'eles' | 'drag', dirty: boolean) => void;
   redraw?: () => void;
-  data?: { lyrTxrCache?: { firstGet: boolean } };
+  getPixelRatio?: () => number;
+  getCachedZSortedEles?: () => { nondrag?: unknown[] };
+  data?: { lyrTxrCache?: LayerCache };
 }
 
-/** Rebuild the layer cache once the pending render has happened; returns a cancel function. */
-export function primeLayerCache(cy: Core, onPrimed?: () => void): () => void {
+/** cytoscape 3.34's layer constants (renderer/canvas/layered-texture-cache). */
+const MIN_LEVEL = -4;
+const MAX_LEVEL = 2;
+const MAX_LAYER_ZOOM = 3.99;
+const MAX_LAYER_AREA = 4000 * 4000;
+const MAX_LAYER_DIM = 32767;
+/** After an invalidation the cache refuses to queue a level for this long (its `skipping`). */
+const INVALIDATION_QUIET_MS = 250;
+
+/**
+ * Chrome records 2D-canvas drawing and rasterises it later, in one go, when the recording grows
+ * past a limit or the canvas is read. cytoscape draws elements into a layer in frame-budgeted
+ * slices, but its budget only sees the recording: the raster of thousands of slices then landed
+ * in one 0.2-1.3 s task (1.3 s for the zoom-1 layer of 5,000 nodes / 20,000 edges; CPU profile:
+ * drawImage/stroke). Reading one pixel of the layer every RASTER_EVERY elements rasterises as it
+ * goes, inside the budget's own time checks, so background layer building stays within a frame.
+ * Call once per cytoscape instance.
+ */
+const RASTER_EVERY = 16;
+export function rasteriseLayerSlices(cy: Core): void {
+  const cache = internals(cy)?.cache as (LayerCache & { drawEleInLayer?: (layer: Layer, ...rest: unknown[]) => void }) | undefined;
+  const draw = cache?.drawEleInLayer;
+  if (!cache || !draw) return;
+  let drawn = 0;
+  cache.drawEleInLayer = function (this: unknown, layer: Layer, ...rest: unknown[]) {
+    draw.call(this, layer, ...rest);
+    if (++drawn % RASTER_EVERY === 0) layer.context.getImageData(0, 0, 1, 1);
+  };
+}
+
+/** Stop the no-image node draws from emitting 'style' events (bug 1 above). Call after adding nodes. */
+export function pinBackgrounding(nodes: NodeCollection): void {
+  nodes.forEach((n) => {
+    Object.defineProperty((n as unknown as { _private: object })._private, 'backgrounding', { configurable: true, get: () => false, set: () => undefined });
+  });
+}
+
+function internals(cy: Core): { r: Required<RendererInternals>; cache: LayerCache } | null {
+  const r = (cy as unknown as { renderer(): RendererInternals | undefined }).renderer();
+  const cache = r?.data?.lyrTxrCache;
+  if (!r || !cache || !r.flushRenderedStyleQueue || !r.redrawHint || !r.redraw || !r.getPixelRatio || !r.getCachedZSortedEles || !cache.getLayers) return null;
+  return { r: r as Required<RendererInternals>, cache };
+}
+
+/** The layer levels the viewport can reach with the current min/max zoom, as cytoscape picks them. */
+export function reachableLevels(minZoom: number, maxZoom: number, pxRatio: number): number[] {
+  const level = (zoom: number) => Math.ceil(Math.log2(zoom * pxRatio));
+  const lo = Math.max(MIN_LEVEL, level(minZoom));
+  const hi = Math.min(MAX_LEVEL, level(Math.min(maxZoom, MAX_LAYER_ZOOM)));
+  const levels: number[] = [];
+  for (let l = lo; l <= hi; l++) levels.push(l);
+  return levels;
+}
+
+/**
+ * Build the current level's layers on the next render (one long frame right after a load or a
+ * restyle, ~0.9 s at 5,000 nodes / 20,000 edges, instead of long frames in every later gesture),
+ * then queue every other reachable level for cytoscape's background drawing. Returns a cancel
+ * function; call it before warming again or destroying the instance.
+ */
+export function warmLayerCache(cy: Core): () => void {
+  const found = internals(cy);
+  if (!found) return () => undefined;
+  const { r, cache } = found;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const run = () => {
-    timer = undefined;
-    if (cy.destroyed()) return;
-    const r = (cy as unknown as { renderer(): RendererInternals | undefined }).renderer();
-    const cache = r?.data?.lyrTxrCache;
-    if (r && cache && r.flushRenderedStyleQueue && r.redrawHint && r.redraw) {
-      r.flushRenderedStyleQueue();
-      cache.firstGet = true;
-      r.redrawHint('eles', true);
-      r.redraw();
-    }
-    onPrimed?.();
+  let cancelled = false;
+  const later = (fn: () => void, ms: number) => {
+    timer = setTimeout(() => {
+      timer = undefined;
+      if (!cancelled && !cy.destroyed()) fn();
+    }, ms);
   };
-  // After the next render, a macrotask later: the late rendered-style pass has been queued by then.
-  const onRender = () => {
-    timer = setTimeout(run, 0);
+
+  const queueOtherLevels = () => {
+    const quiet = performance.now() - cache.lastInvalidationTime;
+    if (quiet <= INVALIDATION_QUIET_MS) return later(queueOtherLevels, INVALIDATION_QUIET_MS + 10 - quiet);
+    const eles = r.getCachedZSortedEles().nondrag;
+    if (!eles) return;
+    const px = r.getPixelRatio();
+    // One level per task, so a gesture starting meanwhile waits for at most one (~100 ms at 25k).
+    const pending = reachableLevels(cy.minZoom(), cy.maxZoom(), px).filter((l) => !cache.levelIsComplete(l, eles));
+    const next = () => {
+      const lvl = pending.shift();
+      if (lvl === undefined) return;
+      cache.getLayers(eles, px, lvl);
+      later(next, 0);
+    };
+    next();
   };
+
+  const buildCurrent = () => {
+    // The rendered-style pass queued by the changes runs first, so its invalidations land before
+    // the build instead of throwing the fresh layers away.
+    r.flushRenderedStyleQueue();
+    cache.firstGet = true;
+    r.redrawHint('eles', true);
+    r.redraw();
+    cy.one('render', onBuilt);
+  };
+  const onBuilt = () => later(queueOtherLevels, 0);
+  // After the pending render, a macrotask later: the changes' late rendered-style pass has been queued by then.
+  const onRender = () => later(buildCurrent, 0);
   cy.one('render', onRender);
+  r.redraw();
+
   return () => {
+    cancelled = true;
     cy.off('render', onRender);
+    cy.off('render', onBuilt);
     if (timer !== undefined) clearTimeout(timer);
   };
 }
-
-/** cytoscape 3.34's limits for one layer bitmap (renderer/canvas/ele-layer-texture-cache). */
-const MAX_LAYER_AREA = 4000 * 4000;
-const MAX_LAYER_DIM = 32767;
 
 /**
  * The deepest zoom at which the whole graph still fits one cached layer (the cache renders at

@@ -1,0 +1,92 @@
+/**
+ * The page side of bench:graph (scripts/bench/graph.ts bundles this with esbuild and runs it in
+ * Chromium; nothing in the app imports it). It mounts the app's own GraphCanvas component (same
+ * stylesheet, renderer options, layouts and layer-cache upkeep as the graph view) on a synthetic
+ * graph shaped like a company (owners → credentials → apps / scopes → systems, with usage edges
+ * and touched objects), so the figures are those of what the app ships.
+ */
+import type { Core } from 'cytoscape';
+import { createRef } from 'react';
+import { flushSync } from 'react-dom';
+import { createRoot, type Root } from 'react-dom/client';
+import { GraphCanvas, type LayoutMode } from '../GraphCanvas';
+import '../graph.css';
+import { layeredLayout } from '../layered-layout';
+import { syntheticView } from './synthetic-graph';
+
+export interface SetupResult {
+  nodes: number;
+  edges: number;
+  /** The banded layout alone, as applyBanded runs it (a pure function of the view). */
+  layoutMs: number;
+  /** From mounting GraphCanvas to elements added and laid out (its effects run synchronously). */
+  mountMs: number;
+  /** From mounting until frames stay under 50 ms (first paint plus the layer-cache build). */
+  readyMs: number;
+  zoom: number;
+  maxZoom: number;
+}
+
+let root: Root | undefined;
+let mounted: Core | null = null;
+let recording: number[] | undefined;
+
+function frame(): Promise<number> {
+  return new Promise((resolve) => requestAnimationFrame((t) => resolve(t)));
+}
+
+/** Mount GraphCanvas with a synthetic view and wait until its frames settle. */
+async function setup(nodeCount: number, edgeCount: number, seed: number, layout: LayoutMode): Promise<SetupResult> {
+  root?.unmount();
+  const host = document.getElementById('app')!;
+  root = createRoot(host);
+  const view = syntheticView(nodeCount, edgeCount, seed);
+  const cyRef = createRef<Core | null>() as { current: Core | null };
+  const layoutStart = performance.now();
+  if (layout === 'banded') layeredLayout(view.nodes.map((n) => ({ id: n.id, kind: n.kind, weight: n.findings * 1000 + n.count })), view.edges, host.clientWidth / host.clientHeight);
+  const layoutMs = performance.now() - layoutStart;
+  const started = performance.now();
+  flushSync(() => {
+    root!.render(<GraphCanvas view={view} layout={layout} highlight={null} selected={null} centre={null} onSelect={() => undefined} onExpand={() => undefined} cyRef={cyRef} />);
+  });
+  // The view's effects (cytoscape instance, elements, layout) run synchronously with the commit.
+  const cy = cyRef.current;
+  if (!cy || cy.nodes().length !== view.nodes.length) throw new Error('GraphCanvas did not lay the view out synchronously');
+  const mountMs = performance.now() - started;
+  mounted = cy;
+  // Ready = the end of the last frame over 50 ms, once 1 s has passed without one. Wall time
+  // after each callback, not the callback's timestamp: that is the frame's start, before the work.
+  let last = performance.now();
+  let lastLong = last;
+  while (last - lastLong < 1000) {
+    await frame();
+    const now = performance.now();
+    if (now - last > 50) lastLong = now;
+    last = now;
+  }
+  return { nodes: view.nodes.length, edges: view.edges.length, layoutMs, mountMs, readyMs: lastLong - started, zoom: cy.zoom(), maxZoom: cy.maxZoom() };
+}
+
+/**
+ * Frames are recorded with requestAnimationFrame while the harness drives real mouse gestures: a
+ * long frame (a full redraw) shows as a long interval between two callbacks.
+ */
+function startRecording(): void {
+  const times: number[] = [];
+  recording = times;
+  const tick = (t: number) => {
+    if (recording !== times) return;
+    times.push(t);
+    requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+}
+
+/** `at[i]` is when frame i ended (the later callback), `dt[i]` how long it took. */
+function stopRecording(): { at: number[]; dt: number[] } {
+  const times = recording ?? [];
+  recording = undefined;
+  return { at: times.slice(1), dt: times.slice(1).map((t, i) => t - times[i]!) };
+}
+
+Object.assign(window, { graphBench: { setup, startRecording, stopRecording, now: () => performance.now(), zoom: () => mounted?.zoom() ?? 0 } });
