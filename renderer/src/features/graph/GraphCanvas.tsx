@@ -4,7 +4,7 @@ import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import type { GraphEdge, GraphNode, GraphView } from '../../../../shared/contract/methods/graph';
 import { applyBanded } from './apply-layout';
 import { graphStylesheet, LARGE_GRAPH_EDGES, layoutOptions, ORGANIC_MAX_NODES, rendererOptions } from './graph-style';
-import { cacheableMaxZoom, pinBackgrounding, rasteriseLayerSlices, warmLayerCache } from './layer-cache';
+import { cacheableMaxZoom, disableActivation, pinBackgrounding, rasteriseLayerSlices, warmLayerCache } from './layer-cache';
 import { readPalette } from './palette';
 import { toElements } from './to-elements';
 
@@ -93,20 +93,28 @@ export function GraphCanvas({ view, layout, highlight, selected, centre, onSelec
     const large = view.edges.length > LARGE_GRAPH_EDGES;
     if (large !== edgeCount.current > LARGE_GRAPH_EDGES) cy.style(graphStylesheet(readPalette(), view.edges.length));
     edgeCount.current = view.edges.length;
-    cy.maxZoom(1e50); // lifted while laying out, so a small view after a large one still fits
+    // Zoom limits are lifted while laying out, so a small view after a large one still fits.
+    cy.minZoom(1e-50);
+    cy.maxZoom(1e50);
     cy.batch(() => {
       cy.elements().remove();
       cy.add(toElements(view));
     });
     pinBackgrounding(cy.nodes());
+    disableActivation(cy.elements());
     if (layout === 'organic' && view.nodes.length <= ORGANIC_MAX_NODES) {
       cy.layout(layoutOptions as unknown as LayoutOptions).run();
     } else {
       applyBanded(cy, view, el.clientWidth || 800, el.clientHeight || 600);
     }
     // Large graphs stop zooming in where one cached layer still holds the whole scene (>= 1, so
-    // labels read at full size); deeper, every frame would draw every visible element.
-    if (large) cy.maxZoom(cacheableMaxZoom(cy));
+    // labels read at full size); deeper, every frame would draw every visible element. They stop
+    // zooming out a little past the fitted view: further out shows nothing more, and each extra
+    // zoom level is one more cached layer to build (~100 ms to queue, then background drawing).
+    if (large) {
+      cy.maxZoom(cacheableMaxZoom(cy));
+      cy.minZoom(Math.min(cy.zoom(), cy.maxZoom()) * 0.75);
+    }
     // New positions invalidate the cached layers (a view change warms again after its restyle below).
     cancelWarm.current();
     cancelWarm.current = warmLayerCache(cy);

@@ -17,13 +17,14 @@
  *    reaches it, and until built it falls back to direct draws when no other level is whole.
  *    warmLayerCache() builds the current level at once and queues every reachable level, which
  *    cytoscape then draws in its own frame-budgeted background work (<= ~15 ms a frame).
- * 3. Any restyle (highlight, selection, theme) invalidates every level: warm again after it.
+ * 3. Any restyle (highlight, selection, theme) invalidates every level: warm again after it. Pressing
+ *    an element is a restyle too (:active): disableActivation() turns the press state off.
  *
  * Touches renderer internals (flushRenderedStyleQueue, getCachedZSortedEles, data.lyrTxrCache);
  * cytoscape is pinned to 3.34.4, and if they are missing this does nothing and cytoscape behaves
  * as stock (slower).
  */
-import type { Core, NodeCollection } from 'cytoscape';
+import type { Collection, Core, NodeCollection } from 'cytoscape';
 
 interface Layer {
   context: CanvasRenderingContext2D;
@@ -79,6 +80,25 @@ export function rasteriseLayerSlices(cy: Core): void {
 export function pinBackgrounding(nodes: NodeCollection): void {
   nodes.forEach((n) => {
     Object.defineProperty((n as unknown as { _private: object })._private, 'backgrounding', { configurable: true, get: () => false, set: () => undefined });
+  });
+}
+
+/**
+ * Pressing an element (every click, and every drag that starts on a node) toggles its :active
+ * state (cytoscape's grey press overlay), and that restyle invalidates the whole level: a drag
+ * starting on a node drew every element each frame (0.2-0.4 s at 2,000 nodes / 8,000 edges,
+ * bench:graph --organic), and every click cost a rebuild. The renderer presses the single element
+ * under the pointer with ele.activate(); shadowing that method on each element (not cytoscape's
+ * prototype) makes a press change nothing. Clicks, taps and selection work as before. Call after
+ * adding elements.
+ */
+export function disableActivation(eles: Collection): void {
+  const unchanged = function (this: unknown) {
+    return this;
+  };
+  eles.forEach((ele) => {
+    Object.defineProperty(ele, 'activate', { configurable: true, value: unchanged });
+    Object.defineProperty(ele, 'unactivate', { configurable: true, value: unchanged });
   });
 }
 
@@ -169,6 +189,7 @@ export function cacheableMaxZoom(cy: Core): number {
   const w = Math.max(1, bb.w * 1.02);
   const h = Math.max(1, bb.h * 1.02);
   let level = 0;
-  while (level < 2 && w * 2 ** (level + 1) <= MAX_LAYER_DIM && h * 2 ** (level + 1) <= MAX_LAYER_DIM && w * h * 4 ** (level + 1) <= MAX_LAYER_AREA) level++;
-  return 2 ** level;
+  while (level < MAX_LEVEL && w * 2 ** (level + 1) <= MAX_LAYER_DIM && h * 2 ** (level + 1) <= MAX_LAYER_DIM && w * h * 4 ** (level + 1) <= MAX_LAYER_AREA) level++;
+  // Level 2 covers zooms up to 4, but cytoscape stops using layers at MAX_LAYER_ZOOM.
+  return Math.min(2 ** level, MAX_LAYER_ZOOM - 0.01);
 }
