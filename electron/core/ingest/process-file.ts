@@ -9,7 +9,8 @@ import { FileError } from './input';
 import { depthExceeds } from './json-scan';
 import { limits } from './limits';
 import { recogniseDocs, recogniseHeader, type Recognition } from './parsers/registry';
-import { readRecords, type RawRecord, type ReadOptions } from './records';
+import { bulkReadyFlags } from './bulk/line-check';
+import { readRecordBatches, readRecords, type RawRecord, type ReadOptions } from './records';
 import type { Sniffed } from './sniff';
 import type { Stage } from './stage';
 import type { Doc, EventFact, IdRef, Mapped, ParserSpec } from './types';
@@ -97,6 +98,27 @@ export async function parseFile(job: ParseJob, parser: ParserSpec, csv: { delimi
   }
   handler.finish(warnings);
   return handler.counts;
+}
+
+/**
+ * The bulk pass over a JSON file whose parser has a bulk plan: records DuckDB can read as they
+ * are go to `stageBulk` untouched; the rest take the per-record path now. The handler's counts
+ * cover only the per-record ones until the bulk loader adds its share (bulk-loader.ts).
+ */
+export async function scanFileBulk(job: ParseJob, handler: RecordHandler, stageBulk: (records: RawRecord[]) => Promise<void>): Promise<void> {
+  for await (const batch of readRecordBatches(job.path, readOptions(job.fileBytes, job.sniffed, job.signal, job.onRawBytes))) {
+    const rotation = job.maybeRotate?.();
+    if (rotation) await rotation;
+    const ready = bulkReadyFlags(batch);
+    const bulk: RawRecord[] = [];
+    for (const [i, rec] of batch.entries()) {
+      if (ready[i]) {
+        bulk.push(rec);
+        job.onRecord();
+      } else await handler.handle(rec);
+    }
+    await stageBulk(bulk);
+  }
 }
 
 export interface RecordHandler {

@@ -1,5 +1,7 @@
 /** Shared shapes of the import engine: what a parser receives and what it returns. */
 
+import type { BulkPlan } from './bulk/plan';
+
 export type Source =
   | 'okta'
   | 'entra'
@@ -152,4 +154,6 @@ export interface ParserSpec {
   detectHeader?(header: string[]): number;
   /** Unwrap a record into the documents to map (e.g. CloudTrail lookup-events CloudTrailEvent string). */
   map(doc: Doc, ctx: RecordContext): Mapped;
+  /** The same mapping in SQL for high-volume JSON sources (bulk/plan.ts); must agree with `map`. */
+  bulk?: BulkPlan;
 }
