@@ -35,6 +35,8 @@ type Tip = { x: number; y: number } & ({ node: GraphNode; edge?: undefined } | {
  */
 export function GraphCanvas({ view, layout, highlight, selected, centre, onSelect, onExpand, cyRef }: GraphCanvasProps) {
   const container = useRef<HTMLDivElement>(null);
+  const ring = useRef<HTMLDivElement>(null);
+  const selectedId = useRef(selected);
   const [tip, setTip] = useState<Tip | null>(null);
   const byId = useMemo(() => new Map(view.nodes.map((n) => [n.id, n])), [view]);
   const edgeById = useMemo(() => new Map(view.edges.map((e) => [e.id, e])), [view]);
@@ -45,12 +47,15 @@ export function GraphCanvas({ view, layout, highlight, selected, centre, onSelec
   const cancelWarm = useRef<() => void>(() => undefined);
   useEffect(() => {
     handlers.current = { onSelect, onExpand, byId, edgeById };
+    selectedId.current = selected;
   });
 
   useEffect(() => {
     const el = container.current;
     if (!el) return;
-    const cy = cytoscape({ container: el, style: graphStylesheet(readPalette()), ...rendererOptions, boxSelectionEnabled: false });
+    // Selection is React state drawn as a DOM ring (placeRing), not cytoscape's :selected state:
+    // a restyle throws the cached layers away (~2 s to rebuild at 5,000 nodes), a ring moves free.
+    const cy = cytoscape({ container: el, style: graphStylesheet(readPalette()), ...rendererOptions, boxSelectionEnabled: false, autounselectify: true });
     cyRef.current = cy;
     rasteriseLayerSlices(cy);
     cy.on('tap', 'node', (e) => handlers.current.onSelect(e.target.id() as string));
@@ -69,7 +74,10 @@ export function GraphCanvas({ view, layout, highlight, selected, centre, onSelec
       if (edge) setTip({ x: p.x, y: p.y, edge });
     });
     cy.on('mouseout', 'node, edge', () => setTip(null));
-    cy.on('viewport', () => setTip(null));
+    cy.on('viewport', () => {
+      setTip(null);
+      placeRing(cy, ring.current, selectedId.current);
+    });
     // Theme switches change the CSS variables; the canvas needs the new colours explicitly.
     const observer = new MutationObserver(() => {
       cy.style(graphStylesheet(readPalette(), edgeCount.current));
@@ -133,13 +141,17 @@ export function GraphCanvas({ view, layout, highlight, selected, centre, onSelec
           if (!(highlight.has(e.source().id()) && highlight.has(e.target().id()))) e.addClass('dim');
         });
       }
-      cy.nodes(':selected').unselect();
-      if (selected) cy.getElementById(selected).select();
     });
     // Any restyle (and every new view, which also lands here) invalidates the cached layers.
     cancelWarm.current();
     cancelWarm.current = warmLayerCache(cy);
-  }, [highlight, selected, view, cyRef]);
+  }, [highlight, view, cyRef]);
+
+  // Declared after the layout effect, so the ring goes where the node now is.
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (cy) placeRing(cy, ring.current, selected);
+  }, [selected, view, layout, cyRef]);
 
   // Declared after the layout effect, so it runs after a new view is positioned.
   useEffect(() => {
@@ -152,10 +164,27 @@ export function GraphCanvas({ view, layout, highlight, selected, centre, onSelec
   return (
     <div className="graph-canvas-wrap">
       <div ref={container} className="graph-canvas" data-testid="graph-canvas" role="img" aria-label={`Graph of ${view.nodes.length} nodes and ${view.edges.length} edges`} />
+      <div ref={ring} className="graph-selection-ring" data-testid="graph-selection-ring" hidden />
       {tip?.node ? <NodeTip tip={tip} node={tip.node} /> : null}
       {tip?.edge ? <EdgeTip tip={tip} edge={tip.edge} labelOf={(id) => byId.get(id)?.label ?? id} /> : null}
     </div>
   );
+}
+
+/** Put the selection ring around the selected node at its rendered position and size, or hide it. */
+function placeRing(cy: Core, el: HTMLDivElement | null, id: string | null): void {
+  if (!el) return;
+  const node = id ? cy.getElementById(id) : null;
+  if (!node || node.empty()) {
+    el.hidden = true;
+    return;
+  }
+  const p = node.renderedPosition();
+  const size = Math.max(node.renderedWidth(), node.renderedHeight()) + 12;
+  el.hidden = false;
+  el.style.width = `${size}px`;
+  el.style.height = `${size}px`;
+  el.style.transform = `translate(${p.x - size / 2}px, ${p.y - size / 2}px)`;
 }
 
 function NodeTip({ tip, node }: { tip: Tip; node: GraphNode }) {

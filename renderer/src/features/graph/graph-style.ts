@@ -86,7 +86,6 @@ export function graphStylesheet(p: Palette, edgeCount = 0): StylesheetJson {
     },
     { selector: '.dim', style: { opacity: 0.15 } },
     { selector: '.focus', style: { 'overlay-color': p.accent, 'overlay-opacity': 0.25, 'overlay-padding': 6 } },
-    { selector: 'node:selected', style: { 'overlay-color': p.accent, 'overlay-opacity': 0.35, 'overlay-padding': 8 } },
   ];
 }
 

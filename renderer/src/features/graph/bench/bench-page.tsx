@@ -31,6 +31,8 @@ export interface SetupResult {
 
 let root: Root | undefined;
 let mounted: Core | null = null;
+/** Re-renders the mounted GraphCanvas with other highlight / selection props, as GraphView does. */
+let rerender: ((highlight: ReadonlySet<string> | null, selected: string | null) => void) | undefined;
 let recording: number[] | undefined;
 
 function frame(): Promise<number> {
@@ -50,25 +52,49 @@ async function setup(nodeCount: number, edgeCount: number, seed: number, layout:
   if (layout === 'banded') layeredLayout(view.nodes.map((n) => ({ id: n.id, kind: n.kind, weight: n.findings * 1000 + n.count })), view.edges, host.clientWidth / host.clientHeight);
   const layoutMs = performance.now() - layoutStart;
   const started = performance.now();
-  flushSync(() => {
-    root!.render(<GraphCanvas view={view} layout={layout} highlight={null} selected={null} centre={null} onSelect={() => undefined} onExpand={() => undefined} cyRef={cyRef} />);
-  });
+  rerender = (highlight, selected) =>
+    root!.render(<GraphCanvas view={view} layout={layout} highlight={highlight} selected={selected} centre={null} onSelect={() => undefined} onExpand={() => undefined} cyRef={cyRef} />);
+  flushSync(() => rerender!(null, null));
   // The view's effects (cytoscape instance, elements, layout) run synchronously with the commit.
   const cy = cyRef.current;
   if (!cy || cy.nodes().length !== view.nodes.length) throw new Error('GraphCanvas did not lay the view out synchronously');
   const mountMs = performance.now() - started;
   mounted = cy;
-  // Ready = the end of the last frame over 50 ms, once 1 s has passed without one. Wall time
-  // after each callback, not the callback's timestamp: that is the frame's start, before the work.
+  const { settledAt } = await settle();
+  return { nodes: view.nodes.length, edges: view.edges.length, layoutMs: layout === 'banded' ? layoutMs : mountMs, mountMs, readyMs: settledAt - started, zoom: cy.zoom(), maxZoom: cy.maxZoom() };
+}
+
+/**
+ * Wait until 1 s passes without a frame over 50 ms; returns when the last long one ended and the
+ * longest. Wall time after each callback, not the callback's timestamp (the frame's start).
+ */
+async function settle(): Promise<{ settledAt: number; longest: number }> {
   let last = performance.now();
   let lastLong = last;
+  let longest = 0;
   while (last - lastLong < 1000) {
     await frame();
     const now = performance.now();
+    longest = Math.max(longest, now - last);
     if (now - last > 50) lastLong = now;
     last = now;
   }
-  return { nodes: view.nodes.length, edges: view.edges.length, layoutMs: layout === 'banded' ? layoutMs : mountMs, mountMs, readyMs: lastLong - started, zoom: cy.zoom(), maxZoom: cy.maxZoom() };
+  return { settledAt: lastLong, longest };
+}
+
+/**
+ * A restyle as the graph view makes it: select a node (a click), or highlight a blast radius
+ * (a node, its neighbours and theirs). Returns the longest frame and when frames settled.
+ */
+async function restyle(kind: 'select' | 'highlight'): Promise<{ longestMs: number; settledMs: number }> {
+  const cy = mounted;
+  if (!cy || !rerender) throw new Error('setup() first');
+  const node = cy.nodes('[kind = "app"]').first();
+  const reach = node.closedNeighborhood().closedNeighborhood().nodes();
+  const started = performance.now();
+  rerender(kind === 'highlight' ? new Set(reach.map((n) => n.id())) : null, node.id());
+  const { settledAt, longest } = await settle();
+  return { longestMs: longest, settledMs: Math.max(0, settledAt - started) };
 }
 
 /**
@@ -93,4 +119,4 @@ function stopRecording(): { at: number[]; dt: number[] } {
   return { at: times.slice(1), dt: times.slice(1).map((t, i) => t - times[i]!) };
 }
 
-Object.assign(window, { graphBench: { setup, startRecording, stopRecording, now: () => performance.now(), zoom: () => mounted?.zoom() ?? 0 } });
+Object.assign(window, { graphBench: { setup, restyle, startRecording, stopRecording, now: () => performance.now(), zoom: () => mounted?.zoom() ?? 0 } });
