@@ -1,4 +1,5 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseDatabase } from '../../electron/core/db/case-db';
@@ -86,6 +87,55 @@ function trickyOktaLines(): string[] {
   ];
 }
 
+function trail(overrides: Record<string, unknown>): Record<string, unknown> {
+  return {
+    eventVersion: '1.09',
+    userIdentity: { type: 'IAMUser', principalId: 'AIDAEXAMPLE', arn: 'arn:aws:iam::123456789012:user/svc-etl', accountId: '123456789012', accessKeyId: 'AKIAEXAMPLE0001', userName: 'svc-etl' },
+    eventTime: '2025-04-02T03:04:05Z',
+    eventSource: 's3.amazonaws.com',
+    eventName: 'GetObject',
+    awsRegion: 'us-east-1',
+    sourceIPAddress: '198.51.100.20',
+    userAgent: 'aws-cli/2.15.0',
+    requestParameters: { bucketName: 'finance-exports', key: 'q1.csv' },
+    responseElements: null,
+    eventType: 'AwsApiCall',
+    ...overrides,
+  };
+}
+
+/** CloudTrail records covering every branch of the CloudTrail mapping. */
+function trickyTrailRecords(): Record<string, unknown>[] {
+  return [
+    trail({}),
+    trail({ errorCode: 'AccessDenied', errorMessage: 'not allowed' }),
+    trail({ errorCode: '', errorMessage: 'empty code' }),
+    trail({ errorCode: 0 }),
+    trail({ errorCode: '0' }),
+    trail({ errorCode: false }),
+    trail({ errorCode: { nested: true } }),
+    trail({ eventType: 'AwsConsoleSignIn', eventName: 'ConsoleLogin', eventSource: 'signin.amazonaws.com', responseElements: { ConsoleLogin: 'Failure' } }),
+    trail({ eventType: 'AwsConsoleSignIn', eventName: 'ConsoleLogin', responseElements: { ConsoleLogin: 'Success' } }),
+    trail({ responseElements: { ConsoleLogin: null } }),
+    trail({ responseElements: 'a string' }),
+    trail({ userIdentity: { type: 'AWSService', invokedBy: 'lambda.amazonaws.com' }, sourceIPAddress: 'lambda.amazonaws.com' }),
+    trail({ userIdentity: { type: 'AssumedRole', principalId: 'AROA:session', arn: 'arn:aws:sts::1:assumed-role/r/s', accessKeyId: 'asiaexample0002', sessionContext: { sessionIssuer: { userName: 'deploy-role' }, attributes: { creationDate: '2025-04-02T01:00:00Z' } } } }),
+    trail({ userIdentity: { type: 'Root', sessionContext: { attributes: { creationDate: '2025-04-02T01:00:00Z' } } } }),
+    trail({ eventSource: 'iam.amazonaws.com', eventName: 'CreateAccessKey', requestParameters: { userName: 'svc-new' } }),
+    trail({ eventSource: 'sts.amazonaws.com', eventName: 'AssumeRole', requestParameters: { roleArn: 'arn:aws:iam::1:role/x' } }),
+    trail({ eventSource: 'custom', eventName: 'Thing', requestParameters: { name: 'n' } }),
+    trail({ eventSource: undefined }),
+    trail({ eventTime: '2025-04-02T03:04:05.123456Z' }),
+    trail({ eventTime: '2025-04-02 03:04:05' }),
+    trail({ eventTime: 1743562800 }),
+    trail({ sourceIPAddress: 'AWS Internal' }),
+    trail({ sourceIPAddress: '2001:DB8::5' }),
+    trail({ eventName: null }),
+    trail({ eventName: undefined }),
+    { EventId: 'abc', EventName: 'GetObject', CloudTrailEvent: JSON.stringify(trail({ eventName: 'PutObject' })) },
+  ];
+}
+
 async function importBoth(name: string, paths: string[], extraBytes?: { file: string; bytes: Buffer }) {
   const bulk = await tempCase(`${name} bulk`);
   const perRecord = await tempCase(`${name} per record`);
@@ -158,10 +208,22 @@ describe('bulk path loads exactly what the per-record path loads', () => {
     await expectSame(bulk.db, perRecord.db, a, b);
   });
 
-  it('the real Okta samples', async () => {
-    const folder = join(realSamples, 'okta');
-    if (!existsSync(folder)) {
-      console.warn(`REAL SAMPLES MISSING: ${folder}; the bulk/per-record comparison on real Okta records did not run`);
+  it('CloudTrail: Records envelope (gzip), NDJSON and lookup-events wrappers', async () => {
+    const records = trickyTrailRecords();
+    const gz = join(dir, '123456789012_CloudTrail_us-east-1_20250402T0300Z_tricky.json.gz');
+    writeFileSync(gz, gzipSync(JSON.stringify({ Records: records })));
+    const ndjson = join(dir, 'cloudtrail-tricky.ndjson');
+    writeFileSync(ndjson, records.map((r) => JSON.stringify(r)).join('\n') + '\n{"eventVersion": "1.09", "eventName": \n');
+    const { bulk, perRecord, a, b } = await importBoth('trail', [gz, ndjson]);
+    cleanups.push(bulk.done, perRecord.done);
+    expect(a.files.map((f) => f.source)).toEqual(['aws', 'aws']);
+    await expectSame(bulk.db, perRecord.db, a, b);
+  });
+
+  it('the real Okta and AWS samples', async () => {
+    const folders = [join(realSamples, 'okta'), join(realSamples, 'aws')];
+    if (!folders.every(existsSync)) {
+      console.warn(`REAL SAMPLES MISSING: ${folders.join(', ')}; the bulk/per-record comparison on real records did not run`);
       return;
     }
     const files: string[] = [];
@@ -171,7 +233,7 @@ describe('bulk path loads exactly what the per-record path loads', () => {
         else if (!n.name.endsWith('.md')) files.push(join(d, n.name));
       }
     };
-    walk(folder);
+    folders.forEach(walk);
     const copies = files.map((f, i) => {
       const copy = join(dir, `real-${i}-${f.split('/').pop()}`);
       copyFileSync(f, copy);
@@ -180,6 +242,7 @@ describe('bulk path loads exactly what the per-record path loads', () => {
     const { bulk, perRecord, a, b } = await importBoth('real', copies);
     cleanups.push(bulk.done, perRecord.done);
     expect(a.files.some((f) => f.source === 'okta' && f.recordsLoaded > 0)).toBe(true);
+    expect(a.files.some((f) => f.source === 'aws' && f.recordsLoaded > 0)).toBe(true);
     await expectSame(bulk.db, perRecord.db, a, b);
   });
 });

@@ -69,3 +69,12 @@ export const number = (path: string): string => `(CASE WHEN isfinite(TRY_CAST(tr
 
 /** First non-absent of several fields, as the mapper's first(). */
 export const firstOf = (...paths: string[]): string => `coalesce(${paths.map(text).join(', ')})`;
+
+/** A field read as a 'JSON' leaf (its JSON text), as the mapper's str(). */
+export const jsonText = (path: string): string =>
+  `(CASE json_type(${path}) WHEN 'VARCHAR' THEN nullif(${path} ->> '$', '') WHEN 'NULL' THEN NULL WHEN 'OBJECT' THEN NULL WHEN 'ARRAY' THEN NULL ELSE CAST(${path} AS VARCHAR) END)`;
+
+/** A JSON-text key back to the value the mapper saw (undefined when the field was absent). */
+export function jsonValue(text: string | null): unknown {
+  return text === null ? undefined : (JSON.parse(text) as unknown);
+}
