@@ -69,7 +69,12 @@ try {
   type Recording = { at: number[]; dt: number[] };
   type Bench = {
     setup(n: number, m: number, s: number, l: 'banded' | 'organic'): Promise<SetupResult>;
-    restyle(kind: 'select' | 'highlight'): Promise<{ longestMs: number; settledMs: number }>; startRecording(): void; now(): number; zoom(): number; stopRecording(): Recording };
+    restyle(kind: 'select' | 'highlight'): Promise<{ longestMs: number; settledMs: number }>;
+    startRecording(): void;
+    now(): number;
+    zoom(): number;
+    stopRecording(): Recording;
+  };
   const setup = (args: [number, number, number, 'banded' | 'organic']) =>
     page.evaluate((a) => (globalThis as unknown as { graphBench: Bench }).graphBench.setup(...a), args);
   const startRecording = () => page.evaluate(() => (globalThis as unknown as { graphBench: Bench }).graphBench.startRecording());
