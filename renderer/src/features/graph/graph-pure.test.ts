@@ -1,8 +1,10 @@
+import cytoscape from 'cytoscape';
 import { describe, expect, it } from 'vitest';
 import type { GraphView } from '../../../../shared/contract/methods/graph';
 import { syntheticView } from './bench/synthetic-graph';
 import { fitViewport, layeredLayout, bandOrder } from './layered-layout';
 import { graphStylesheet, LARGE_GRAPH_EDGES } from './graph-style';
+import { cacheableMaxZoom, disableActivation, pinBackgrounding, reachableLevels } from './layer-cache';
 import { blastTargetOf, clickThrough, timelineWindow } from './links';
 import { LABEL_ALL_MAX_NODES, shortLabel, toElements } from './to-elements';
 
@@ -99,5 +101,55 @@ describe('graphStylesheet', () => {
     expect(edgeStyle(0).events).toBeUndefined();
     expect(edgeStyle(LARGE_GRAPH_EDGES).events).toBeUndefined();
     expect(edgeStyle(LARGE_GRAPH_EDGES + 1).events).toBe('no');
+  });
+});
+
+describe('layer cache upkeep (layer-cache.ts) on a headless cytoscape', () => {
+  const graph = (width: number, height: number) =>
+    cytoscape({
+      headless: true,
+      styleEnabled: true,
+      layout: { name: 'preset' },
+      elements: [
+        { data: { id: 'a' }, position: { x: 0, y: 0 } },
+        { data: { id: 'b' }, position: { x: width, y: height } },
+        { data: { id: 'a-b', source: 'a', target: 'b' } },
+      ],
+    });
+
+  it('lists the layer levels cytoscape picks between the zoom limits (2^ceil(log2 zoom), -4..2, none from 3.99)', () => {
+    expect(reachableLevels(0.15, 1, 1)).toEqual([-2, -1, 0]);
+    expect(reachableLevels(1e-50, 1e50, 1)).toEqual([-4, -3, -2, -1, 0, 1, 2]);
+    expect(reachableLevels(0.2, 3.98, 1)).toEqual([-2, -1, 0, 1, 2]);
+    expect(reachableLevels(0.2, 1, 2)).toEqual([-1, 0, 1]);
+  });
+
+  it('caps zoom where one 4000x4000 layer still holds the scene, never below 1 and below the 3.99 layer cutoff', () => {
+    // The fitted 5,000-node banded view spans ~6,100 x 2,300: one layer at scale 1, not at 2.
+    expect(cacheableMaxZoom(graph(6100, 2300))).toBe(1);
+    expect(cacheableMaxZoom(graph(1500, 900))).toBe(2);
+    expect(cacheableMaxZoom(graph(400, 300))).toBeLessThan(3.99);
+    expect(cacheableMaxZoom(graph(40000, 40000))).toBe(1);
+  });
+
+  it('makes pressing an element change nothing (no :active, no style event) while selection still restyles', () => {
+    const cy = graph(100, 100);
+    disableActivation(cy.elements());
+    const styled: string[] = [];
+    cy.on('style', (e) => styled.push(e.target.id() as string));
+    const a = cy.getElementById('a');
+    a.activate();
+    expect(a.active()).toBe(false);
+    expect(styled).toEqual([]);
+    a.select();
+    expect(styled).toEqual(['a']);
+  });
+
+  it('pins the node background flag that cytoscape flips (and restyles on) at every node draw', () => {
+    const cy = graph(100, 100);
+    pinBackgrounding(cy.nodes());
+    const p = (cy.getElementById('a') as unknown as { _private: { backgrounding: boolean } })._private;
+    p.backgrounding = true;
+    expect(p.backgrounding).toBe(false);
   });
 });
