@@ -152,7 +152,7 @@ async function rows(db: CaseDatabase, sql: string): Promise<string[]> {
 
 const eventColumns = `file_id, record_no, sub_no, source, platform, event_time, time_raw, time_quality, action, action_raw, category, outcome, failure_reason,
   actor_id, actor_name, actor_type, principal_key, credential_ref, credential_ref_kind, credential_ref_type, app_ref, app_ref_kind, app_name, ip, ip_raw,
-  asn, as_org, country, city, lat, lon, user_agent, system_key, resource, operation, bytes, rows, scopes, scopes_requested, session_id`;
+  asn, as_org, country, city, lat, lon, user_agent, system_key, resource, operation, bytes, rows, scopes, scopes_requested, session_id, credential_key, app_key`;
 
 async function expectSame(bulk: CaseDatabase, perRecord: CaseDatabase, a: ImportResult, b: ImportResult): Promise<void> {
   expect(a.files.map((f) => [f.status, f.recordsSeen, f.recordsLoaded, f.recordsRejected])).toEqual(b.files.map((f) => [f.status, f.recordsSeen, f.recordsLoaded, f.recordsRejected]));

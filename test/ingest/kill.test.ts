@@ -2,7 +2,6 @@ import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openCase } from '../../electron/core/cases/open-case';
 import { CaseDatabase } from '../../electron/core/db/case-db';
 import { count } from './helpers';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -60,9 +59,7 @@ describe('kill during import (T5.1)', () => {
       const outcome = await runChild(casePath, file, killAfter);
       if (outcome.committed) acknowledged++;
       else if (outcome.started) startedKills++;
-      // Opened as the workbench opens a case: a run killed after its commit but before identity
-      // resolution is finished here (cases/open-case.ts), so it too must be whole.
-      const db = await openCase(casePath);
+      const db = await CaseDatabase.open(casePath);
       try {
         const imports = await count(db, `SELECT count(*) FROM imports`);
         // Each run adds one whole import or nothing. An acknowledged import is always there; a run

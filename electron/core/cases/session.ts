@@ -1,7 +1,6 @@
 import { ContractError, type AnyEvent, type CaseInfo } from '../../../shared/contract';
 import type { Listeners } from '../../../shared/transport/api';
 import { CaseDatabase } from '../db/case-db';
-import { openCase } from './open-case';
 import type { Workspace } from './workspace';
 
 /**
@@ -38,7 +37,7 @@ export class CaseSession {
     return this.exclusive(async () => {
       if (this.current?.path === path) return this.current.info;
       await this.closeCurrent();
-      return this.adopt(await openCase(path));
+      return this.adopt(await CaseDatabase.open(path));
     });
   }
 

@@ -151,6 +151,9 @@ async function importWith(conn: CaseDatabase['connection'], db: CaseDatabase, pa
     next.catch(() => undefined);
     loading = next;
   };
+  // The import's transaction runs on `conn`, one step at a time; reads of what earlier imports
+  // committed (duplicate hashes) use their own connection so they need not wait for it.
+  const reader = await db.engine.instance.connect();
   const results: ImportedFile[] = [];
   const importedHere = new Map<string, { file_id: number | null; path: string }>();
   let bytesDone = 0;
@@ -187,6 +190,10 @@ async function importWith(conn: CaseDatabase['connection'], db: CaseDatabase, pa
     const ids = (await conn.runAndReadAll(`SELECT (SELECT coalesce(max(import_id), 0) FROM imports) AS i, (SELECT coalesce(max(file_id), 0) FROM evidence_files) AS f,
         (SELECT coalesce(max(event_id), 0) FROM events) AS e`)).getRowObjectsJS()[0]!;
     const importId = Number(ids.i) + 1;
+    const skip = async (file: ImportedFile, code: string) => {
+      await settled();
+      return skipped(conn, importId, file, code);
+    };
     fileId = Number(ids.f);
     eventId = Number(ids.e);
     await conn.run(`INSERT INTO imports (import_id, started_at, tool_version, options, enrichment, state) VALUES ($id, now(), $v, $o, $e, 'committed')`, {
@@ -196,8 +203,8 @@ async function importWith(conn: CaseDatabase['connection'], db: CaseDatabase, pa
       e: enricher.description,
     });
     for (const [index, path] of files.entries()) {
+      // No waiting for DuckDB here: while it loads earlier segments, Node hashes and scans on.
       checkCancel();
-      await settled();
       const bytes = sizes[index]!;
       report(path, index, true);
       const base: ImportedFile = { fileId: null, path, sha256: '', bytes, source: 'unknown', shape: 'unknown', recordsSeen: 0, recordsLoaded: 0, recordsRejected: 0, warnings: [], status: 'failed' };
@@ -205,13 +212,13 @@ async function importWith(conn: CaseDatabase['connection'], db: CaseDatabase, pa
         base.sha256 = await hashFile(path, signal);
       } catch (error) {
         checkCancel();
-        results.push(await skipped(conn, importId, { ...base, reason: `cannot read the file: ${message(error)}` }, 'UNREADABLE'));
+        results.push(await skip({ ...base, reason: `cannot read the file: ${message(error)}` }, 'UNREADABLE'));
         bytesDone += bytes;
         continue;
       }
       // Files of this import whose manifest row waits for their bulk load count as imported too.
       const dup =
-        importedHere.get(base.sha256) ?? (await conn.runAndReadAll(`SELECT file_id, path FROM evidence_files WHERE sha256 = $h`, { h: base.sha256 })).getRowObjectsJS()[0];
+        importedHere.get(base.sha256) ?? (await reader.runAndReadAll(`SELECT file_id, path FROM evidence_files WHERE sha256 = $h`, { h: base.sha256 })).getRowObjectsJS()[0];
       if (dup) {
         results.push({ ...base, status: 'duplicate', fileId: Number(dup.file_id), reason: `already imported as file ${String(dup.file_id)} (${String(dup.path)}); same SHA-256` });
         bytesDone += bytes;
@@ -228,10 +235,10 @@ async function importWith(conn: CaseDatabase['connection'], db: CaseDatabase, pa
     enqueueLoad(stage);
     await settled();
     checkCancel();
+    await rebuildIdentity(conn, join(importDir, 'identity'));
+    checkCancel();
     await conn.run(`UPDATE imports SET finished_at = now() WHERE import_id = $id`, { id: importId });
-    await conn.run(`INSERT OR REPLACE INTO case_meta (key, value) VALUES ('${IDENTITY_PENDING}', $id)`, { id: String(importId) });
     await conn.run('COMMIT');
-    await resolveIdentity(conn, join(importDir, 'identity'));
     return { importId, files: results };
 
     async function importOne(path: string, bytes: number, base: ImportedFile): Promise<ImportedFile> {
@@ -240,17 +247,17 @@ async function importWith(conn: CaseDatabase['connection'], db: CaseDatabase, pa
         sniffed = await sniff(path, bytes, signal);
       } catch (error) {
         checkCancel();
-        return skipped(conn, importId, { ...base, reason: message(error) }, error instanceof FileError ? error.code : 'UNREADABLE');
+        return skip({ ...base, reason: message(error) }, error instanceof FileError ? error.code : 'UNREADABLE');
       }
-      if (!sniffed.container) return skipped(conn, importId, { ...base, status: 'unrecognised', reason: sniffed.reason ?? 'unknown content' }, 'UNRECOGNISED');
+      if (!sniffed.container) return skip({ ...base, status: 'unrecognised', reason: sniffed.reason ?? 'unknown content' }, 'UNRECOGNISED');
       let recognition;
       try {
         recognition = await recognise(path, bytes, sniffed, signal, options.parserFor?.(path));
       } catch (error) {
         checkCancel();
-        return skipped(conn, importId, { ...base, reason: message(error) }, error instanceof FileError ? error.code : 'UNREADABLE');
+        return skip({ ...base, reason: message(error) }, error instanceof FileError ? error.code : 'UNREADABLE');
       }
-      if (!recognition.parser) return skipped(conn, importId, { ...base, status: 'unrecognised', reason: recognition.reason }, 'UNRECOGNISED');
+      if (!recognition.parser) return skip({ ...base, status: 'unrecognised', reason: recognition.reason }, 'UNRECOGNISED');
       const parser = recognition.parser;
       const shape = `${parser.source}.${parser.kind}.${sniffed.container}${sniffed.gzip ? '.gz' : ''}`;
       const id = ++fileId;
@@ -355,45 +362,11 @@ async function importWith(conn: CaseDatabase['connection'], db: CaseDatabase, pa
     if (error instanceof Error && error.name === 'AbortError') throw new ContractError('CANCELLED', 'The import was cancelled; nothing from it was kept.');
     throw error;
   } finally {
+    reader.closeSync();
     await bulk.discard();
     await stage.close().catch(() => undefined);
     await rm(importDir, { recursive: true, force: true });
   }
-}
-
-/** case_meta key present while an import's evidence is committed but identity not yet rebuilt over it. */
-const IDENTITY_PENDING = 'identity_pending';
-
-/**
- * Identity resolution over everything imported, in its own transaction after the import's.
- * It writes resolved keys onto events with an UPDATE; in the import's own transaction that would
- * turn the freshly appended rows into WAL records (1M Okta events: a 427 MB WAL and +3 s at
- * commit). If the process dies between the two, the flag stays and the next open finishes it
- * (finishPendingIdentity), so the case never stays half-resolved.
- */
-async function resolveIdentity(conn: CaseDatabase['connection'], scratchDir: string): Promise<void> {
-  await conn.run('BEGIN TRANSACTION');
-  try {
-    await rebuildIdentity(conn, scratchDir);
-    await conn.run(`DELETE FROM case_meta WHERE key = '${IDENTITY_PENDING}'`);
-    await conn.run('COMMIT');
-  } catch (error) {
-    await conn.run('ROLLBACK').catch(() => undefined);
-    throw error;
-  }
-}
-
-/** Finish identity resolution an import left pending (its process died after its commit). */
-export async function finishPendingIdentity(db: CaseDatabase): Promise<boolean> {
-  const pending = await db.connection.runAndReadAll(`SELECT value FROM case_meta WHERE key = '${IDENTITY_PENDING}'`);
-  if (pending.currentRowCount === 0) return false;
-  const scratch = join(caseWorkDir(db.path), 'staging', `identity-${randomUUID()}`);
-  try {
-    await resolveIdentity(db.connection, scratch);
-  } finally {
-    await rm(scratch, { recursive: true, force: true });
-  }
-  return true;
 }
 
 /** Staged characters per segment handed to DuckDB (~64 MB). */

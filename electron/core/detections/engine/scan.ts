@@ -1,7 +1,6 @@
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
-import { openCase } from '../../cases/open-case';
 import { CaseDatabase } from '../../db/case-db';
 import { importEvidence } from '../../ingest';
 import { runDetections, type RunResult } from './run';
@@ -34,7 +33,7 @@ export async function scan(options: ScanOptions): Promise<ScanOutcome> {
   const tempDir = options.casePath ? undefined : mkdtempSync(join(tmpdir(), 'tokenscope-scan-'));
   const casePath = options.casePath ? resolve(options.casePath) : join(tempDir!, 'scan.tokenscope');
   try {
-    const db = existsSync(casePath) ? await openCase(casePath) : await CaseDatabase.create(casePath, basename(casePath).replace(/\.tokenscope$/, '') || 'Scan');
+    const db = existsSync(casePath) ? await CaseDatabase.open(casePath) : await CaseDatabase.create(casePath, basename(casePath).replace(/\.tokenscope$/, '') || 'Scan');
     try {
       const imported = await importEvidence(db, options.paths.map((p) => resolve(p)));
       const problems = imported.files

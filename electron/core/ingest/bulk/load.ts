@@ -3,6 +3,7 @@ import type { IpEnricher } from '../../enrich/dataset';
 import { normaliseIp } from '../../enrich/ip';
 import { normaliseId } from '../../inventory/identity';
 import { limits } from '../limits';
+import { provisionalKeys } from '../load';
 import { scopes } from '../parsers/util';
 import type { RawRecord } from '../records';
 import { parseTimestamp } from '../time';
@@ -71,7 +72,7 @@ export async function loadBulkSegment(job: BulkLoadJob): Promise<Map<number, num
     `INSERT INTO events (event_id, file_id, record_no, sub_no, source, platform, event_time, time_raw, time_quality, action, action_raw,
        category, outcome, failure_reason, actor_id, actor_name, actor_type, principal_key, credential_ref, credential_ref_kind,
        credential_ref_type, app_ref, app_ref_kind, app_name, ip, ip_raw, asn, as_org, country, city, lat, lon, user_agent, system_key,
-       resource, operation, bytes, rows, scopes, scopes_requested, session_id)
+       resource, operation, bytes, rows, scopes, scopes_requested, session_id, credential_key, app_key)
      SELECT $first + r.seq, r.file_id, r.record_no, 0, $source, $platform,
        coalesce(r.quick_time, t.utc), r.time_text, CASE WHEN r.quick_time IS NOT NULL THEN 'exact' ELSE coalesce(t.quality, 'unparsed') END,
        a.action, r.action_raw, a.category, o.outcome, r.failure_reason, r.actor_id, r.actor_name, r.actor_type,
@@ -80,7 +81,8 @@ export async function loadBulkSegment(job: BulkLoadJob): Promise<Map<number, num
        ar.norm, CASE WHEN ar.norm IS NOT NULL THEN r.app_kind END, r.app_name,
        ip.ip, r.ip_raw, coalesce(r.geo_asn, ip.asn), coalesce(r.geo_as_org, ip.as_org), coalesce(r.geo_country, ip.country),
        coalesce(r.geo_city, ip.city), coalesce(r.geo_lat, ip.lat), coalesce(r.geo_lon, ip.lon), r.user_agent, r.system_key,
-       r.resource, r.operation, r.bytes, r.rows, sg.list, sr.list, r.session_id
+       r.resource, r.operation, r.bytes, r.rows, sg.list, sr.list, r.session_id,
+       ${provisionalKeys.credential('n')}, ${provisionalKeys.app('n')}
      FROM bulk_rows r
      ${joinLookup('t', lookups.time)}
      ${joinLookup('a', lookups.action)}
@@ -91,6 +93,10 @@ export async function loadBulkSegment(job: BulkLoadJob): Promise<Map<number, num
      ${joinLookup('ip', lookups.ip)}
      ${joinLookup('sg', lookups.scopes)}
      ${joinLookup('sr', lookups.scopesRequested)}
+     CROSS JOIN LATERAL (SELECT $platform AS platform, cr.norm AS credential_ref, CASE WHEN cr.norm IS NOT NULL THEN r.credential_kind END AS credential_ref_kind,
+       CASE WHEN cr.norm IS NOT NULL THEN r.credential_type END AS credential_ref_type, ar.norm AS app_ref,
+       CASE WHEN ar.norm IS NOT NULL THEN r.app_kind END AS app_ref_kind) n
+     ${provisionalKeys.joins('n')}
      WHERE r.ok`,
     { first: job.firstEventId, source: segment.source, platform: segment.platform },
   );
