@@ -6,6 +6,9 @@
  * case file on disk with full accounting and provenance, and prints MB/s, events/s and peak RSS
  * beside a naive JSON.parse-per-line import measured in the same run. Each measurement runs in
  * its own child process so peak RSS belongs to that import alone.
+ *
+ * `npm run bench:ingest -- --large` instead imports one ~5 GB Okta NDJSON file (generated once,
+ * ~6M events) to check that memory stays flat with input size (target: peak RSS <= 2 GB).
  */
 import { spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, rmSync, statSync, readdirSync, createReadStream } from 'node:fs';
@@ -18,6 +21,8 @@ import { writeFileSync } from 'node:fs';
 const root = resolve(fileURLToPath(import.meta.url), '../../..');
 const dataDir = join(root, 'bench-data');
 const oktaFile = join(dataDir, 'okta-system-log-1m.ndjson');
+const largeFile = join(dataDir, 'okta-system-log-5gb.ndjson');
+const LARGE_BYTES = 5 * 1000 ** 3;
 const trailDir = join(dataDir, 'cloudtrail-2m');
 const OKTA_EVENTS = Number(process.env.BENCH_OKTA_EVENTS ?? 1_000_000);
 const TRAIL_RECORDS = Number(process.env.BENCH_TRAIL_RECORDS ?? 2_000_000);
@@ -115,6 +120,23 @@ async function generate(): Promise<void> {
   }
 }
 
+/** ~5 GB of Okta NDJSON: the 1M-event file's generator run on until the size is reached. */
+async function generateLarge(): Promise<void> {
+  if (existsSync(largeFile) && statSync(largeFile).size >= LARGE_BYTES) return;
+  mkdirSync(dataDir, { recursive: true });
+  const t = Date.now();
+  const out = createWriteStream(largeFile);
+  const r = rng(3);
+  let bytes = 0;
+  for (let i = 0; bytes < LARGE_BYTES; i++) {
+    const line = oktaEvent(i, r) + '\n';
+    bytes += Buffer.byteLength(line);
+    if (!out.write(line)) await new Promise<void>((res) => out.once('drain', () => res()));
+  }
+  await new Promise<void>((res) => out.end(res));
+  console.error(`generated ${largeFile} (${(statSync(largeFile).size / 1e9).toFixed(2)} GB) in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+}
+
 interface Measurement {
   label: string;
   /** Decompressed bytes of the loaded records (differs from `bytes` for gzip input). */
@@ -190,11 +212,23 @@ function print(m: Measurement): void {
 
 if (process.argv[2] === '--child') {
   await child(process.argv[3]!, process.argv[4]!);
+} else if (process.argv.includes('--large')) {
+  await generateLarge();
+  console.log(`bench:ingest --large on ${process.platform} ${process.arch}, node ${process.version}`);
+  const m = measure('okta-5gb', largeFile);
+  print(m);
+  console.log(`target: a 5 GB input completes with peak RSS <= 2048 MB: ${m.peakRssMb <= 2048 ? 'met' : 'NOT met'} (${m.peakRssMb.toFixed(0)} MB)`);
+  const p = join(dataDir, 'bench-okta-5gb.tokenscope');
+  for (const f of [p, `${p}.wal`, `${p}.work`]) rmSync(f, { recursive: true, force: true });
 } else {
   await generate();
   console.log(`bench:ingest on ${process.platform} ${process.arch}, node ${process.version}`);
   const results = [measure('okta', oktaFile), measure('naive-okta', oktaFile), measure('cloudtrail', trailDir)];
   for (const m of results) print(m);
+  const okta = results[0]!;
+  const oktaMbs = okta.bytes / 1e6 / okta.seconds;
+  const worstRss = Math.max(...results.filter((m) => !m.label.startsWith('naive')).map((m) => m.peakRssMb));
+  console.log(`targets: okta >= 250 MB/s: ${oktaMbs >= 250 ? 'met' : 'NOT met'} (${oktaMbs.toFixed(1)} MB/s); peak RSS <= 1536 MB: ${worstRss <= 1536 ? 'met' : 'NOT met'} (${worstRss.toFixed(0)} MB)`);
   for (const mode of ['okta', 'naive-okta', 'cloudtrail']) {
     const p = join(dataDir, `bench-${mode}.tokenscope`);
     for (const f of [p, `${p}.wal`, `${p}.work`]) rmSync(f, { recursive: true, force: true });
