@@ -32,6 +32,7 @@ interface Layer {
 
 interface LayerCache {
   firstGet: boolean;
+  skipping: boolean;
   lastInvalidationTime: number;
   getLayers(eles: unknown[], pxRatio: number, lvl?: number): unknown[] | null;
   levelIsComplete(lvl: number, eles: unknown[]): boolean;
@@ -109,21 +110,29 @@ function internals(cy: Core): { r: Required<RendererInternals>; cache: LayerCach
   return { r: r as Required<RendererInternals>, cache };
 }
 
+/** The layer level cytoscape draws a zoom from (getLayers), or null where it draws without layers. */
+export function levelFor(zoom: number, pxRatio: number): number | null {
+  const level = Math.ceil(Math.log2(zoom * pxRatio));
+  if (level < MIN_LEVEL) return MIN_LEVEL;
+  return zoom >= MAX_LAYER_ZOOM || level > MAX_LEVEL ? null : level;
+}
+
 /** The layer levels the viewport can reach with the current min/max zoom, as cytoscape picks them. */
 export function reachableLevels(minZoom: number, maxZoom: number, pxRatio: number): number[] {
   const level = (zoom: number) => Math.ceil(Math.log2(zoom * pxRatio));
   const lo = Math.max(MIN_LEVEL, level(minZoom));
-  const hi = Math.min(MAX_LEVEL, level(Math.min(maxZoom, MAX_LAYER_ZOOM)));
+  const hi = Math.min(MAX_LEVEL, level(Math.min(maxZoom, MAX_LAYER_ZOOM - 0.01)));
   const levels: number[] = [];
   for (let l = lo; l <= hi; l++) levels.push(l);
   return levels;
 }
 
 /**
- * Build the current level's layers on the next render (one long frame right after a load or a
- * restyle, ~0.9 s at 5,000 nodes / 20,000 edges, instead of long frames in every later gesture),
- * then queue every other reachable level for cytoscape's background drawing. Returns a cancel
- * function; call it before warming again or destroying the instance.
+ * Build the current level's layers in the next render (one long frame right after a load or a
+ * restyle: ~1 s at 5,000 nodes / 20,000 edges, on top of cytoscape's own restyle pass, instead of
+ * long frames in every later gesture), then queue every other reachable level for cytoscape's
+ * background drawing, one level per task. Returns a cancel function; call it before warming again
+ * or destroying the instance.
  */
 export function warmLayerCache(cy: Core): () => void {
   const found = internals(cy);
@@ -137,42 +146,52 @@ export function warmLayerCache(cy: Core): () => void {
       if (!cancelled && !cy.destroyed()) fn();
     }, ms);
   };
+  const eles = () => r.getCachedZSortedEles().nondrag ?? [];
 
-  const queueOtherLevels = () => {
+  const queueLevels = (pending: number[]) => {
+    const lvl = pending[0];
+    if (lvl === undefined) return;
+    // The cache will not queue a level while it is `skipping` (just after an invalidation).
     const quiet = performance.now() - cache.lastInvalidationTime;
-    if (quiet <= INVALIDATION_QUIET_MS) return later(queueOtherLevels, INVALIDATION_QUIET_MS + 10 - quiet);
-    const eles = r.getCachedZSortedEles().nondrag;
-    if (!eles) return;
-    const px = r.getPixelRatio();
-    // One level per task, so a gesture starting meanwhile waits for at most one (~100 ms at 25k).
-    const pending = reachableLevels(cy.minZoom(), cy.maxZoom(), px).filter((l) => !cache.levelIsComplete(l, eles));
-    const next = () => {
-      const lvl = pending.shift();
-      if (lvl === undefined) return;
-      cache.getLayers(eles, px, lvl);
-      later(next, 0);
-    };
-    next();
+    if (cache.skipping || quiet <= INVALIDATION_QUIET_MS) return later(() => queueLevels(pending), Math.max(20, INVALIDATION_QUIET_MS + 10 - quiet));
+    // ~100 ms a level at 25,000 elements: one per task, so input is never held up longer.
+    if (!cache.levelIsComplete(lvl, eles())) cache.getLayers(eles(), r.getPixelRatio(), lvl);
+    later(() => queueLevels(pending.slice(1)), 0);
   };
 
-  const buildCurrent = () => {
-    // The rendered-style pass queued by the changes runs first, so its invalidations land before
-    // the build instead of throwing the fresh layers away.
+  /**
+   * Run the restyle's rendered-style pass now, and the bounding boxes it leaves dirty (cytoscape
+   * recomputes those lazily, and each recompute emits a 'bounds' event that invalidates the level
+   * in the next frame: measured, the fresh layers were thrown away one frame after being built).
+   */
+  const settleStyles = () => {
     r.flushRenderedStyleQueue();
+    cy.elements().boundingBox();
+    r.flushRenderedStyleQueue();
+  };
+  let builds = 0;
+  const build = () => {
+    builds++;
+    settleStyles();
+    // firstGet makes the next render draw the current level's layers synchronously.
     cache.firstGet = true;
     r.redrawHint('eles', true);
     r.redraw();
     cy.one('render', onBuilt);
   };
-  const onBuilt = () => later(queueOtherLevels, 0);
-  // After the pending render, a macrotask later: the changes' late rendered-style pass has been queued by then.
-  const onRender = () => later(buildCurrent, 0);
-  cy.one('render', onRender);
-  r.redraw();
+  const check = () => {
+    settleStyles();
+    const px = r.getPixelRatio();
+    const current = levelFor(cy.zoom(), px);
+    // Invalidated again after all: once more, then leave it to cytoscape.
+    if (current !== null && builds < 2 && !cache.levelIsComplete(current, eles())) return build();
+    later(() => queueLevels(reachableLevels(cy.minZoom(), cy.maxZoom(), px).filter((l) => l !== current)), 0);
+  };
+  const onBuilt = () => later(check, 0);
+  build();
 
   return () => {
     cancelled = true;
-    cy.off('render', onRender);
     cy.off('render', onBuilt);
     if (timer !== undefined) clearTimeout(timer);
   };
