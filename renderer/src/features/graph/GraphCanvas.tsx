@@ -171,7 +171,11 @@ export function GraphCanvas({ view, layout, highlight, selected, centre, onSelec
   );
 }
 
-/** Put the selection ring around the selected node at its rendered position and size, or hide it. */
+/**
+ * Put the selection ring around the selected node at its rendered position and size, or hide it.
+ * React only creates the element (hidden); its visibility and geometry are set here, per viewport
+ * event, without a React render.
+ */
 function placeRing(cy: Core, el: HTMLDivElement | null, id: string | null): void {
   if (!el) return;
   const node = id ? cy.getElementById(id) : null;
