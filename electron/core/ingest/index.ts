@@ -151,9 +151,6 @@ async function importWith(conn: CaseDatabase['connection'], db: CaseDatabase, pa
     next.catch(() => undefined);
     loading = next;
   };
-  // The import's transaction runs on `conn`, one step at a time; reads of what earlier imports
-  // committed (duplicate hashes) use their own connection so they need not wait for it.
-  const reader = await db.engine.instance.connect();
   const results: ImportedFile[] = [];
   const importedHere = new Map<string, { file_id: number | null; path: string }>();
   let bytesDone = 0;
@@ -185,8 +182,15 @@ async function importWith(conn: CaseDatabase['connection'], db: CaseDatabase, pa
       return first;
     },
   });
+  // The import's transaction runs on `conn`, one step at a time; reads of what earlier imports
+  // committed (duplicate hashes) use their own connection so they need not wait for it.
+  let reader: CaseDatabase['connection'] | undefined;
+  // A cancel also stops the statement DuckDB is running (a bulk segment takes seconds).
+  const interrupt = () => conn.interrupt();
+  signal?.addEventListener('abort', interrupt);
   await conn.run('BEGIN TRANSACTION');
   try {
+    reader = await db.engine.instance.connect();
     const ids = (await conn.runAndReadAll(`SELECT (SELECT coalesce(max(import_id), 0) FROM imports) AS i, (SELECT coalesce(max(file_id), 0) FROM evidence_files) AS f,
         (SELECT coalesce(max(event_id), 0) FROM events) AS e`)).getRowObjectsJS()[0]!;
     const importId = Number(ids.i) + 1;
@@ -359,10 +363,11 @@ async function importWith(conn: CaseDatabase['connection'], db: CaseDatabase, pa
   } catch (error) {
     await loading.catch(() => undefined);
     await conn.run('ROLLBACK').catch(() => undefined);
-    if (error instanceof Error && error.name === 'AbortError') throw new ContractError('CANCELLED', 'The import was cancelled; nothing from it was kept.');
+    if ((error instanceof Error && error.name === 'AbortError') || signal?.aborted) throw new ContractError('CANCELLED', 'The import was cancelled; nothing from it was kept.');
     throw error;
   } finally {
-    reader.closeSync();
+    signal?.removeEventListener('abort', interrupt);
+    reader?.closeSync();
     await bulk.discard();
     await stage.close().catch(() => undefined);
     await rm(importDir, { recursive: true, force: true });
