@@ -156,11 +156,15 @@ async function importWith(conn: CaseDatabase['connection'], db: CaseDatabase, pa
   let bytesDone = 0;
   let recordsDone = 0;
   let lastReport = 0;
+  let committed = false;
   const report = (file: string, fileIndex: number, force = false) => {
     const now = Date.now();
     if (!options.onProgress || (!force && now - lastReport < 100)) return;
     lastReport = now;
-    options.onProgress({ file, fileIndex, fileCount: files.length, bytesDone, bytesTotal, recordsDone });
+    // Every byte can be read while DuckDB still loads the last segments: the job shows complete
+    // only once the import has committed.
+    const done = committed ? bytesTotal : Math.min(bytesDone, Math.max(0, bytesTotal - 1));
+    options.onProgress({ file, fileIndex, fileCount: files.length, bytesDone: done, bytesTotal, recordsDone });
   };
   const checkCancel = () => {
     if (signal?.aborted) throw new ContractError('CANCELLED', 'The import was cancelled; nothing from it was kept.');
@@ -243,6 +247,8 @@ async function importWith(conn: CaseDatabase['connection'], db: CaseDatabase, pa
     checkCancel();
     await conn.run(`UPDATE imports SET finished_at = now() WHERE import_id = $id`, { id: importId });
     await conn.run('COMMIT');
+    committed = true;
+    report(files[files.length - 1] ?? '', Math.max(0, files.length - 1), true);
     return { importId, files: results };
 
     async function importOne(path: string, bytes: number, base: ImportedFile): Promise<ImportedFile> {
