@@ -6,6 +6,7 @@
  */
 import { build } from 'esbuild';
 import { existsSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
@@ -130,7 +131,9 @@ try {
         await page.mouse.up();
       });
       worst = Math.max(worst, pan.all.max, zoom.all.max, deepPan.all.max);
-      console.log(`${label} run ${run + 1}: ${r.nodes} nodes ${r.edges} edges | layout ${fmt(r.layoutMs)} ms | mount incl. layout ${fmt(r.mountMs)} ms | frames settled after ${fmt(r.readyMs)} ms | zoom ${r.zoom.toFixed(2)}, max ${r.maxZoom}`);
+      // Other work on this 2-core machine shows up as long frames: say how busy it was.
+      const load = loadavg().map((x) => x.toFixed(2)).join(' ');
+      console.log(`${label} run ${run + 1} (load avg ${load}): ${r.nodes} nodes ${r.edges} edges | layout ${fmt(r.layoutMs)} ms | mount incl. layout ${fmt(r.mountMs)} ms | frames settled after ${fmt(r.readyMs)} ms | zoom ${r.zoom.toFixed(2)}, max ${r.maxZoom}`);
       console.log(`    ${line('pan ', pan)}`);
       console.log(`    ${line('zoom', zoom)} zoomed ${r.zoom.toFixed(2)} -> ${deepest.toFixed(2)}`);
       console.log(`    ${line('pan at deepest zoom', deepPan)}`);
