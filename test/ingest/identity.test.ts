@@ -107,3 +107,38 @@ describe('identity resolution across sources', () => {
     expect(g!.principal_key).toBe('person:ann@northwind.example');
   });
 });
+
+describe('AWS keys across the credential report and list-access-keys', () => {
+  it('are one credential named by its key id, with both identifiers', async () => {
+    const ctx = await tempCase();
+    try {
+      const report = join(ctx.dir, 'credential-report.csv');
+      writeFileSync(
+        report,
+        'user,arn,user_creation_time,password_enabled,access_key_1_active,access_key_1_last_rotated,access_key_1_last_used_date,access_key_2_active,access_key_2_last_rotated,access_key_2_last_used_date\n' +
+          'svc-etl,arn:aws:iam::310541862930:user/svc-etl,2023-05-02T15:11:00+00:00,false,true,2025-11-20T14:02:00+00:00,2026-10-06T23:24:00+00:00,true,2026-01-05T08:00:00+00:00,N/A\n',
+      );
+      const keys = join(ctx.dir, 'svc-etl.json');
+      writeFileSync(
+        keys,
+        JSON.stringify({
+          AccessKeyMetadata: [
+            { UserName: 'svc-etl', AccessKeyId: 'AKIAFIRSTKEY0000001', Status: 'Active', CreateDate: '2025-11-20T14:02:00+00:00' },
+            { UserName: 'svc-etl', AccessKeyId: 'AKIASECONDKEY000002', Status: 'Active', CreateDate: '2026-01-05T08:00:00+00:00' },
+          ],
+        }),
+      );
+      await importEvidence(ctx.db, [report, keys]);
+      const creds = await rows(
+        ctx.db,
+        `SELECT c.credential_key, list(ci.id_kind || '=' || ci.id_value ORDER BY ci.id_kind) AS ids FROM credentials c JOIN credential_ids ci USING (credential_key) GROUP BY 1 ORDER BY 1`,
+      );
+      expect(creds).toEqual([
+        { credential_key: 'aws:access_key:AKIAFIRSTKEY0000001', ids: ['aws_access_key_id=AKIAFIRSTKEY0000001', 'aws_key_slot=arn:aws:iam::310541862930:user/svc-etl#1'] },
+        { credential_key: 'aws:access_key:AKIASECONDKEY000002', ids: ['aws_access_key_id=AKIASECONDKEY000002', 'aws_key_slot=arn:aws:iam::310541862930:user/svc-etl#2'] },
+      ]);
+    } finally {
+      await ctx.done();
+    }
+  });
+});

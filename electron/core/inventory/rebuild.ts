@@ -1,6 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { Stage } from '../ingest/stage';
 import { normaliseId } from './identity';
+import { awsKeySlotLinks } from './aws-key-slots';
 
 /**
  * Identity resolution over ALL evidence in the case (docs/schema.md): credentials, apps and
@@ -137,6 +138,7 @@ export async function rebuildIdentity(conn: DuckDBConnection, scratchDir: string
     for (let i = 1; i < ids.length; i++) uf.union(node(ids[0]!.kind, ids[0]!.value), node(ids[i]!.kind, ids[i]!.value));
   }
   for (const l of links) uf.union(node(String(l.kind_a), String(l.value_a)), node(String(l.kind_b), String(l.value_b)));
+  for (const [a, b] of awsKeySlotLinks(creds.map((c) => ({ ...c, ids: idsOf(c.ids) })))) uf.union(node(a.kind, a.value), node(b.kind, b.value));
   const refInfo = new Map<string, Record<string, unknown>>();
   for (const r of refs) {
     const n = node(String(r.kind), String(r.value));
@@ -156,7 +158,8 @@ export async function rebuildIdentity(conn: DuckDBConnection, scratchDir: string
     const root = uf.find(members[0]!);
     const facts = factsByRoot.get(root) ?? [];
     const register = facts.filter((f) => f.origin === 'register');
-    const inventory = facts.filter((f) => f.origin === 'inventory');
+    // A credential-report key slot names the key less well than its key id: lead with the id.
+    const inventory = facts.filter((f) => f.origin === 'inventory').sort((a, b) => Number(isKeySlot(a)) - Number(isKeySlot(b)));
     const lead = register[0] ?? inventory[0];
     const refRow = members.map((m) => refInfo.get(m)).find(Boolean);
     const ids = members.filter((m) => !m.startsWith('record\u0001')).sort();
@@ -269,6 +272,10 @@ const split = (n: string): [string, string] => {
 function idsOf(value: unknown): { kind: string; value: string }[] {
   const list: unknown = typeof value === 'string' ? JSON.parse(value) : value;
   return Array.isArray(list) ? (list as { kind: string; value: string }[]).filter((i) => i && i.kind && i.value) : [];
+}
+
+function isKeySlot(f: Record<string, unknown>): boolean {
+  return idsOf(f.ids)[0]?.kind === 'aws_key_slot';
 }
 
 function firstId(f: Record<string, unknown>): [string, string] | null {
