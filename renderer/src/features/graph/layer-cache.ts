@@ -63,7 +63,9 @@ const INVALIDATION_QUIET_MS = 250;
  * in one 0.2-1.3 s task (1.3 s for the zoom-1 layer of 5,000 nodes / 20,000 edges; CPU profile:
  * drawImage/stroke). Reading one pixel of the layer every RASTER_EVERY elements rasterises as it
  * goes, inside the budget's own time checks, so background layer building stays within a frame.
- * Call once per cytoscape instance.
+ * Measured with software canvases (Chromium --disable-gpu, as here); on a GPU-backed canvas a
+ * readback also waits for the GPU, so re-measure there before relying on it. Call once per
+ * cytoscape instance.
  */
 const RASTER_EVERY = 16;
 export function rasteriseLayerSlices(cy: Core): void {
