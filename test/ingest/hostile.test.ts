@@ -144,6 +144,29 @@ describe('hostile corpus (T4)', () => {
     expect(await count(ctx.db, `SELECT count(*) FROM evidence_files WHERE file_name LIKE 'bom%'`)).toBe(1);
   });
 
+  it('loads numbers out of their column range as absent, never failing the import', async () => {
+    const { db, dir, done } = await tempCase();
+    try {
+      const file = join(dir, 'ApiTotalUsage.csv');
+      writeFileSync(
+        file,
+        '"EVENT_TYPE","TIMESTAMP_DERIVED","USER_ID","RESPONSE_SIZE","ROWS_PROCESSED"\n' +
+          '"API","2025-03-01T10:00:00.000Z","005000000000001","1e30","-5"\n' +
+          '"API","2025-03-01T10:00:01.000Z","005000000000001","2048","7.5"\n' +
+          '"API","2025-03-01T10:00:02.000Z","005000000000001","4096","12"\n',
+      );
+      const imported = await importEvidence(db, [file]);
+      expect(imported.files[0]).toMatchObject({ status: 'imported', recordsLoaded: 3, recordsRejected: 0 });
+      expect(await rows(db, `SELECT CAST(bytes AS INTEGER) AS bytes, CAST(rows AS INTEGER) AS rows FROM events ORDER BY record_no`)).toEqual([
+        { bytes: null, rows: null },
+        { bytes: 2048, rows: null },
+        { bytes: 4096, rows: 12 },
+      ]);
+    } finally {
+      await done();
+    }
+  });
+
   it('turns every timestamp style into UTC or an explicit flag, never a silent null', () => {
     const cases: [unknown, string | null, string][] = [
       ['2024-05-01T21:43:37Z', '2024-05-01T21:43:37.000000Z', 'exact'],

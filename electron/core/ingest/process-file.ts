@@ -304,7 +304,7 @@ async function writeMapped(job: ParseJob, parser: ParserSpec, recordNo: number, 
       expires_at: c.expiresAt ?? null,
       last_used_at: c.lastUsedAt ?? null,
       last_reviewed_at: c.lastReviewedAt ?? null,
-      review_interval_days: c.reviewIntervalDays ?? null,
+      review_interval_days: int32(c.reviewIntervalDays),
       purpose: c.purpose ?? null,
       approved_pattern: c.approvedPattern ?? null,
       approved_cadence: c.approvedCadence ?? null,
@@ -388,6 +388,18 @@ function platformFromIds(ids: IdRef[]): string {
   return ['okta', 'entra', 'google', 'github', 'salesforce', 'aws', 'slack', 'gcp'].includes(p) ? p : 'other';
 }
 
+/**
+ * Numbers from a record as their INTEGER / BIGINT columns can hold them; anything else (1e30,
+ * 7922.5, -1) is absent rather than a conversion error that would fail the whole import.
+ */
+function int32(n: number | null | undefined): number | null {
+  return typeof n === 'number' && Number.isInteger(n) && n >= 0 && n <= 2_147_483_647 ? n : null;
+}
+const validAsn = int32;
+function count(n: number | null | undefined): number | null {
+  return typeof n === 'number' && Number.isSafeInteger(n) && n >= 0 ? n : null;
+}
+
 function eventRow(job: ParseJob, parser: ParserSpec, recordNo: number, e: EventFact) {
   const ipRaw = e.ip ?? null;
   const ip = normaliseIp(ipRaw);
@@ -424,7 +436,7 @@ function eventRow(job: ParseJob, parser: ParserSpec, recordNo: number, e: EventF
     app_name: e.appName ?? null,
     ip,
     ip_raw: ipRaw,
-    asn: geo.asn ?? found?.asn ?? null,
+    asn: validAsn(geo.asn ?? found?.asn),
     as_org: geo.asOrg ?? found?.asOrg ?? null,
     country: geo.country ?? found?.country ?? null,
     city: geo.city ?? found?.city ?? null,
@@ -434,8 +446,8 @@ function eventRow(job: ParseJob, parser: ParserSpec, recordNo: number, e: EventF
     system_key: e.systemKey ?? null,
     resource: e.resource ?? null,
     operation: e.operation ?? null,
-    bytes: e.bytes ?? null,
-    rows: e.rows ?? null,
+    bytes: count(e.bytes),
+    rows: count(e.rows),
     scopes: e.scopes ?? null,
     scopes_requested: e.scopesRequested ?? null,
     session_id: e.sessionId ?? null,

@@ -26,6 +26,8 @@ export interface BulkLoadJob {
 /** ISO-8601 UTC with Z and at most microseconds: the one form DuckDB's cast reads exactly as parseTimestamp does. */
 const PLAIN_UTC = `'[1-9][0-9]{3}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-5][0-9](\\.[0-9]{1,6})?Z'`;
 const MISFIT_PAGE = 2000;
+/** validAsn() of the per-record path: an integer the INTEGER column holds, else NULL. */
+const VALID_ASN = (x: string) => `(CASE WHEN ${x} = floor(${x}) AND ${x} BETWEEN 0 AND 2147483647 THEN CAST(${x} AS INTEGER) END)`;
 
 /**
  * Load one staged segment inside the import's transaction: records → evidence_records, their
@@ -41,7 +43,7 @@ export async function loadBulkSegment(job: BulkLoadJob): Promise<Map<number, num
       columns = {seq: 'BIGINT', file_id: 'INTEGER', record_no: 'BIGINT', byte_offset: 'BIGINT', byte_length: 'BIGINT', raw: 'VARCHAR'})
     WHERE file_id NOT IN (SELECT unnest(CAST($failed AS INTEGER[]))))`;
   const structure = JSON.stringify(plan.structure).replaceAll("'", "''");
-  const columns = Object.entries(plan.columns).map(([name, sql]) => `CAST(${sql} AS ${bulkColumns[name as keyof typeof bulkColumns]}) AS ${name}`);
+  const columns = Object.entries(plan.columns).map(([name, sql]) => `TRY_CAST(${sql} AS ${bulkColumns[name as keyof typeof bulkColumns]}) AS ${name}`);
   const keys = [...plan.actionKey.map((sql, i) => `CAST(${sql} AS VARCHAR) AS ak${i + 1}`), ...plan.outcomeKey.map((sql, i) => `CAST(${sql} AS VARCHAR) AS ok${i + 1}`)];
 
   // 1. DuckDB parses every record once, into the plan's columns (the raw text stays in the file).
@@ -79,7 +81,7 @@ export async function loadBulkSegment(job: BulkLoadJob): Promise<Map<number, num
        CASE WHEN e.email IS NOT NULL THEN 'person:' || e.email WHEN r.actor_id IS NOT NULL THEN $platform || ':' || r.actor_type || ':' || r.actor_id END,
        cr.norm, CASE WHEN cr.norm IS NOT NULL THEN r.credential_kind END, CASE WHEN cr.norm IS NOT NULL THEN r.credential_type END,
        ar.norm, CASE WHEN ar.norm IS NOT NULL THEN r.app_kind END, r.app_name,
-       ip.ip, r.ip_raw, coalesce(r.geo_asn, ip.asn), coalesce(r.geo_as_org, ip.as_org), coalesce(r.geo_country, ip.country),
+       ip.ip, r.ip_raw, ${VALID_ASN('coalesce(r.geo_asn, ip.asn)')}, coalesce(r.geo_as_org, ip.as_org), coalesce(r.geo_country, ip.country),
        coalesce(r.geo_city, ip.city), coalesce(r.geo_lat, ip.lat), coalesce(r.geo_lon, ip.lon), r.user_agent, r.system_key,
        r.resource, r.operation, r.bytes, r.rows, sg.list, sr.list, r.session_id,
        ${provisionalKeys.credential('n')}, ${provisionalKeys.app('n')}
@@ -175,7 +177,7 @@ function lookupsFor(plan: BulkPlan, enricher: IpEnricher): Record<LookupName, Lo
       table: 'lk_ip',
       keys: ['ip_raw'],
       where: 'ip_raw IS NOT NULL',
-      outputs: { ip: 'VARCHAR', asn: 'INTEGER', as_org: 'VARCHAR', country: 'VARCHAR', city: 'VARCHAR', lat: 'DOUBLE', lon: 'DOUBLE' },
+      outputs: { ip: 'VARCHAR', asn: 'DOUBLE', as_org: 'VARCHAR', country: 'VARCHAR', city: 'VARCHAR', lat: 'DOUBLE', lon: 'DOUBLE' },
       compute: ([raw]) => {
         const ip = normaliseIp(raw);
         const found = ip ? enricher.lookup(ip) : null;

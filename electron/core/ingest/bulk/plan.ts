@@ -47,7 +47,7 @@ export const bulkColumns = {
   geo_city: 'VARCHAR',
   geo_lat: 'DOUBLE',
   geo_lon: 'DOUBLE',
-  geo_asn: 'INTEGER',
+  geo_asn: 'DOUBLE',
   geo_as_org: 'VARCHAR',
   system_key: 'VARCHAR',
   resource: 'VARCHAR',
