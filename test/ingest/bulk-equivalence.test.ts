@@ -88,6 +88,9 @@ function trickyOktaLines(): string[] {
     '',
     lines[1] + '\r',
     JSON.stringify(okta({ eventType: 'nul\u0000inside' })),
+    // A lone surrogate escape (JSON.parse accepts it, DuckDB's reader does not) and a valid escaped pair.
+    '{"eventType":"user.session.start","published":"2025-01-01T00:00:00Z","actor":{"id":"00u9","displayName":"lone \\ud800 surrogate"}}',
+    '{"eventType":"user.session.start","published":"2025-01-01T00:00:00Z","actor":{"id":"00u9","displayName":"pair \\ud83d\\ude00 ok"}}',
   ];
 }
 
@@ -194,6 +197,10 @@ describe('bulk path loads exactly what the per-record path loads', () => {
     });
     cleanups.push(bulk.done, perRecord.done);
     expect(a.files[0]!.recordsRejected).toBeGreaterThanOrEqual(4); // truncated, array, string, deep
+    expect(await rows(bulk.db, `SELECT actor_name FROM events WHERE actor_id = '00u9' ORDER BY record_no`)).toEqual([
+      JSON.stringify({ actor_name: 'lone \ufffd surrogate' }),
+      JSON.stringify({ actor_name: 'pair \u{1f600} ok' }),
+    ]);
     await expectSame(bulk.db, perRecord.db, a, b);
     // The bulk path really ran: the per-record run stages records one by one, the bulk run through DuckDB.
     const time = await rows(bulk.db, `SELECT time_quality, count(*) AS n FROM events GROUP BY ALL ORDER BY ALL`);

@@ -42,8 +42,13 @@ export class Stage {
 
   /** Write one row; resolves at once unless the OS buffer is full. */
   write(table: StagedTable, row: unknown): Promise<void> | undefined {
-    // No replacer here: JSON.stringify with a replacer function loses V8's fast path.
-    return this.writeLine(table, JSON.stringify(row));
+    // No replacer on the common path: JSON.stringify with a replacer function loses V8's fast path.
+    let line = JSON.stringify(row);
+    // A lone UTF-16 surrogate (a record's "\ud800") stringifies as an escape DuckDB's JSON reader
+    // rejects, which failed the whole import: such strings are staged with U+FFFD instead (the
+    // evidence record keeps the original text).
+    if (line.includes('\\ud')) line = JSON.stringify(row, wellFormed);
+    return this.writeLine(table, line);
   }
 
   /** Write a row built from DuckDB results, whose BIGINT values arrive as BigInt. */
@@ -109,6 +114,12 @@ export class Stage {
     );
     this.streams.clear();
   }
+}
+
+const loneSurrogate = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+function wellFormed(_key: string, value: unknown): unknown {
+  return typeof value === 'string' ? value.replace(loneSurrogate, '\ufffd') : value;
 }
 
 /** Row values read back from DuckDB may be BigInt (BIGINT columns); ids and counts fit a double. */
