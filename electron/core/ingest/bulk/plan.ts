@@ -15,7 +15,7 @@ export interface BulkPlan {
   structure: Record<string, unknown>;
   /** SQL predicate over `d`: false sends the record to the per-record path. */
   eligible: string;
-  /** SQL over `d` for every intermediate column (see BulkColumn). */
+  /** SQL over `d` for every intermediate column (see BulkColumn); numeric columns use number(), which never fails. */
   columns: Record<BulkColumn, string>;
   /** Action family from the action key columns: the per-record mapper's own rule. */
   action(key: (string | null)[]): { action: string; category: string };
